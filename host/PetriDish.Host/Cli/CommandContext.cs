@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+using PetriDish.Host.Manifest;
+using PetriDish.Host.Plugins;
+
+namespace PetriDish.Host.Cli;
+
+/// <summary>What a command's action works with: the generic host's services, the plugins and the console.</summary>
+public sealed class CommandContext
+{
+    public required IServiceProvider Services { get; init; }
+
+    public required PluginCatalog Catalog { get; init; }
+
+    public required ILoggerFactory LoggerFactory { get; init; }
+
+    /// <summary>Results (tables, CSV paths, the final line).</summary>
+    public required TextWriter Out { get; init; }
+
+    /// <summary>Errors, warnings and progress when not on a terminal.</summary>
+    public required TextWriter Error { get; init; }
+
+    /// <summary>True when progress may be drawn in place (stderr is a terminal).</summary>
+    public required bool Interactive { get; init; }
+
+    public required bool Verbose { get; init; }
+
+    /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
+    public ValidatedManifest LoadManifest(string path) =>
+        new ManifestLoader(Catalog, LoggerFactory, Services).Load(path);
+}

@@ -1,0 +1,29 @@
+namespace PetriDish.Host.Manifest;
+
+/// <summary>An experiment manifest as bound from JSON (see <c>plugin-manifest.schema.json</c>).</summary>
+public sealed class ExperimentManifest
+{
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public int Seed { get; init; }
+
+    public string Device { get; init; } = "auto";
+
+    public int Threads { get; init; } = 1;
+
+    public IReadOnlyList<string> PluginPaths { get; init; } = [];
+
+    public PluginReference SearchSpace { get; init; } = new();
+
+    public IReadOnlyList<SurrogateReference> Surrogates { get; init; } = [];
+
+    public PluginReference? Optimizer { get; init; }
+
+    public SearchOptions Search { get; init; } = new();
+
+    public CompareOptions Compare { get; init; } = new();
+
+    public ExecutorReference Executor { get; init; } = new();
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PetriDish.TestPlugins;
+
+public sealed class ToySettings
+{
+    [Range(1, 1000)]
+    public int Size { get; init; } = 21;
+
+    public int Peak { get; init; } = 13;
+
+    public ToyGroundTruthSettings GroundTruth { get; init; } = new();
+}
+
+public sealed class ToyGroundTruthSettings
+{
+    [Range(0, 10)]
+    public int Epochs { get; init; } = 1;
+
+    /// <summary>Motif positions whose ground truth throws, to test failure handling.</summary>
+    public IReadOnlyList<int> Failing { get; init; } = [];
+}

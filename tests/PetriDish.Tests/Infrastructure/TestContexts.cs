@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using PetriDish.Abstractions;
+using TorchSharp;
+
+namespace PetriDish.Tests.Infrastructure;
+
+/// <summary>Plugin contexts for tests: CPU, a fixed seed, no logging.</summary>
+public static class TestContexts
+{
+    public static PluginContext Plugin(int seed = 1, string? baseDirectory = null) => new()
+    {
+        Device = torch.CPU,
+        Seed = seed,
+        BaseDirectory = baseDirectory ?? RepoPaths.Root,
+        LoggerFactory = NullLoggerFactory.Instance,
+        Services = new ServiceCollection().BuildServiceProvider(),
+    };
+}

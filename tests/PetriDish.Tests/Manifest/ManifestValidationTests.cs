@@ -1,0 +1,120 @@
+using PetriDish.Host.Cli;
+using PetriDish.Tests.Infrastructure;
+
+namespace PetriDish.Tests.Manifest;
+
+public sealed class ManifestValidationTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private string PluginPath => Path.GetRelativePath(_temp.Path, RepoPaths.TestPlugins).Replace('\\', '/');
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_valid_manifest_exits_0()
+    {
+        var manifest = _temp.Write("good.json", $$"""
+            {
+              "name": "toy",
+              "seed": 3,
+              "device": "cpu",
+              "pluginPaths": ["{{PluginPath}}"],
+              "searchSpace": { "plugin": "toy-space", "settings": { "size": 30, "peak": 7, "groundTruth": { "epochs": 2 } } },
+              "surrogates": [ { "plugin": "nearest-neighbour" } ],
+              "optimizer": { "plugin": "sequential" },
+              "search": { "surrogate": "nearest-neighbour", "budget": { "evaluations": 5 } }
+            }
+            """);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("valid", result.Output, StringComparison.Ordinal);
+        Assert.Contains("toy-space", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Three_different_mistakes_are_all_reported_with_their_json_paths_and_exit_2()
+    {
+        var manifest = _temp.Write("bad.json", $$"""
+            {
+              "pluginPaths": ["{{PluginPath}}"],
+              "searchSpace": { "plugin": "toy-space", "settings": { "groundTruth": { "epochs": "five" } } },
+              "surrogates": [ { "name": "nn" } ],
+              "optimizer": { "plugin": "sequental" }
+            }
+            """);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("bad.json:3:", StringComparison.Ordinal) && l.Contains("$.searchSpace.settings.groundTruth.epochs (plugin 'toy-space'): expected an integer, got string \"five\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("$.surrogates[0].plugin: required property 'plugin' is missing", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("$.optimizer.plugin (plugin 'sequental'): unknown optimizer plugin 'sequental'; did you mean 'sequential'?", StringComparison.Ordinal));
+        Assert.Contains("3 problems found; nothing was run.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plugin_rules_beyond_the_schema_are_reported_with_the_plugins_path()
+    {
+        var manifest = _temp.Write("peak.json", $$"""
+            { "pluginPaths": ["{{PluginPath}}"], "searchSpace": { "plugin": "toy-space", "settings": { "size": 10, "peak": 12 } } }
+            """);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("$.searchSpace.settings.peak (plugin 'toy-space'): must lie in [0, 9]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_properties_wrong_kinds_and_dangling_references_are_errors()
+    {
+        var manifest = _temp.Write("kinds.json", $$"""
+            {
+              "pluginPaths": ["{{PluginPath}}"],
+              "searchSpace": { "plugin": "toy-space", "settings": { "sise": 10 } },
+              "surrogates": [ { "plugin": "sequential" } ],
+              "search": { "surrogate": "petri-dish", "budget": { "evaluations": 0 } }
+            }
+            """);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("$.searchSpace.settings.sise (plugin 'toy-space'): unknown property 'sise'; did you mean 'size'?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.surrogates[0].plugin (plugin 'sequential'): 'sequential' is an optimizer plugin, but a surrogate plugin is needed here", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.search.surrogate: no surrogate named 'petri-dish'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.search.budget.evaluations: 0 is below the minimum 1", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_json_and_missing_files_are_usage_errors()
+    {
+        var broken = _temp.Write("broken.json", "{ \"searchSpace\": { \"plugin\": \"toy-space\" ");
+
+        var syntax = await Cli.RunAsync("validate", broken);
+        var missing = await Cli.RunAsync("validate", _temp.File("absent.json"));
+
+        Assert.Equal(ExitCodes.UsageError, syntax.ExitCode);
+        Assert.Contains("broken.json:1:", syntax.Error, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", syntax.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, missing.ExitCode);
+        Assert.Contains("manifest file not found", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_for_cuda_without_cuda_is_a_clear_validation_error()
+    {
+        var manifest = _temp.Write("cuda.json", $$"""
+            { "device": "cuda:0", "pluginPaths": ["{{PluginPath}}"], "searchSpace": { "plugin": "toy-space" } }
+            """);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("$.device: device 'cuda:0' was requested, but CUDA is not available", result.Error, StringComparison.Ordinal);
+    }
+}
