@@ -1,13 +1,180 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using PetriDish.Abstractions;
+using PetriDish.Host.Evaluation;
+using PetriDish.Host.Store;
+using PetriDish.Host.Torch;
 
 namespace PetriDish.Host.Cli;
 
+/// <summary>
+/// <c>petridish evaluate</c>: the ground truth of one motif, a list or a grid, as <c>motif,value</c> CSV.
+/// Results are cached by (configuration, motif, fidelity, seed), so an interrupted call resumes for free.
+/// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("evaluate", "Not available yet.");
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, null, (_, _) => throw new UsageException("'evaluate' is not available yet"), cancellationToken));
+        var manifest = new Argument<string>("manifest") { Description = "The experiment manifest naming the search space and its ground truth." };
+        var motif = new Option<string[]>("--motif") { Description = "A motif key to evaluate. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var grid = new Option<int?>("--grid") { Description = "N evenly spaced motifs over a one-parameter family's range." };
+        var motifs = new Option<string?>("--motifs") { Description = "A file of motif keys (one per line, or a CSV with a 'motif' column)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the CSV here (default: standard output)." };
+        var store = new Option<string?>("--store") { Description = $"The ground-truth cache database (default: $PETRIDISH_CACHE or {CachePaths.GroundTruth})." };
+        var seed = new Option<int?>("--seed") { Description = "Evaluation seed (default: the manifest's seed)." };
+        var epochs = new Option<double?>("--epochs") { Description = "Low fidelity: train this many epochs instead of the configured number." };
+        var fraction = new Option<double?>("--data-fraction") { Description = "Low fidelity: use this fraction of the training data." };
+        var plot = new Option<string?>("--plot") { Description = "For a one-parameter family: also draw value against the parameter into this PNG." };
+        var command = new Command("evaluate", "Ground-truth evaluation of motifs (one, a list, or a grid), written as motif,value CSV.")
+        {
+            manifest, motif, grid, motifs, output, store, seed, epochs, fraction, plot,
+        };
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var manifestPath = parse.GetValue(manifest)!;
+            return runner.RunAsync(parse, manifestPath, async (context, token) =>
+            {
+                var validated = context.LoadManifest(manifestPath);
+                var space = validated.SearchSpaceInstance;
+                var selected = SelectMotifs(space, parse.GetValue(motif) ?? [], parse.GetValue(grid), parse.GetValue(motifs));
+                var plotPath = parse.GetValue(plot);
+                if (plotPath is not null && space.Axis is null)
+                {
+                    throw new UsageException("--plot needs a one-parameter search space (one with an axis)");
+                }
+                var fidelity = Fidelity(parse.GetValue(epochs), parse.GetValue(fraction));
+                var evaluationSeed = parse.GetValue(seed) ?? validated.Manifest.Seed;
+                TorchRuntime.SetThreads(validated.Manifest.Threads);
+
+                using var results = ResultsStore.Open(parse.GetValue(store) ?? CachePaths.GroundTruth);
+                results.SetMeta("last-manifest", validated.FilePath);
+                var service = new GroundTruthService(space.GroundTruth, results, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"));
+                var outPath = parse.GetValue(output);
+                await using var csvTarget = outPath is null ? null : new StreamWriter(outPath, append: false);
+                var csv = new CsvWriter(csvTarget ?? context.Out, CultureInfo.InvariantCulture, leaveOpen: true);
+                csv.WriteField("motif");
+                csv.WriteField("value");
+                await csv.NextRecordAsync().ConfigureAwait(false);
+
+                var clock = Stopwatch.StartNew();
+                var (evaluated, cached, failed) = (0, 0, 0);
+                var values = new List<(IMotif Motif, double Value)>();
+                var display = new ProgressDisplay(context.Error, context.Interactive);
+                await display.RunAsync($"evaluate {selected.Count} motif{(selected.Count == 1 ? "" : "s")}", async sink =>
+                {
+                    for (var i = 0; i < selected.Count; i++)
+                    {
+                        var index = i;
+                        var progress = new Progress<ProgressUpdate>(p => sink.Update((index + p.Fraction) / selected.Count, $"{selected[index].Key}: {p.Message}"));
+                        sink.Update((double)i / selected.Count, selected[i].Key);
+                        var outcome = await service.EvaluateAsync(new EvaluationRequest(selected[i], fidelity, evaluationSeed), progress, token).ConfigureAwait(false);
+                        var tag = $"[{i + 1}/{selected.Count}] {selected[i].Key}";
+                        if (outcome.Succeeded)
+                        {
+                            values.Add((outcome.Motif, outcome.Value));
+                            csv.WriteField(outcome.Motif.Key);
+                            csv.WriteField(outcome.Value.ToString("R", CultureInfo.InvariantCulture));
+                            await csv.NextRecordAsync().ConfigureAwait(false);
+                            await csv.FlushAsync().ConfigureAwait(false);
+                            sink.Line(outcome.Cached
+                                ? $"{tag} → {outcome.Value:F4} (cached)"
+                                : string.Create(CultureInfo.InvariantCulture, $"{tag} → {outcome.Value:F4} ({outcome.Record.Seconds:F1} s)"));
+                            if (outcome.Cached)
+                            {
+                                cached++;
+                            }
+                            else
+                            {
+                                evaluated++;
+                            }
+                        }
+                        else
+                        {
+                            failed++;
+                            sink.Line($"{tag} FAILED: {outcome.Record.Error}");
+                        }
+                    }
+
+                    return 0;
+                }).ConfigureAwait(false);
+
+                await csv.DisposeAsync().ConfigureAwait(false);
+                if (plotPath is not null && space.Axis is { } axis && values.Count > 0)
+                {
+                    var ordered = values.OrderBy(v => axis.PositionOf(v.Motif)).ToList();
+                    Reports.Charts.Save(plotPath, $"{validated.Manifest.Name ?? "ground truth"}: {space.GroundTruth.Metric.Name} ({fidelity})", axis.Name, space.GroundTruth.Metric.Name,
+                        [new Reports.ChartSeries(space.GroundTruth.Metric.Name, [.. ordered.Select(v => axis.PositionOf(v.Motif))], [.. ordered.Select(v => v.Value)])]);
+                }
+
+                var csvNote = outPath is null ? "" : $"; CSV {Path.GetFullPath(outPath)}";
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{selected.Count} motifs: {evaluated} evaluated, {cached} cached, {failed} failed in {clock.Elapsed.TotalSeconds:F1} s; {space.GroundTruth.Metric.Name} ({space.GroundTruth.Metric.Goal.ToString().ToLowerInvariant()}), fidelity {fidelity}, seed {evaluationSeed}; cache {results.Path}{csvNote}")).ConfigureAwait(false);
+                return failed == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+            }, cancellationToken);
+        });
         return command;
+    }
+
+    private static IReadOnlyList<IMotif> SelectMotifs(ISearchSpace space, string[] keys, int? grid, string? file)
+    {
+        var chosen = (keys.Length > 0 ? 1 : 0) + (grid is null ? 0 : 1) + (file is null ? 0 : 1);
+        if (chosen != 1)
+        {
+            throw new UsageException("give exactly one of --motif KEY, --grid N or --motifs FILE");
+        }
+
+        if (grid is { } n)
+        {
+            if (space.Axis is not { } axis)
+            {
+                throw new UsageException("--grid needs a one-parameter search space; this one has no axis (use --motifs)");
+            }
+
+            if (n < 2)
+            {
+                throw new UsageException("--grid needs at least 2 points");
+            }
+
+            return [.. Enumerable.Range(0, n).Select(i => axis.At(axis.Minimum + ((axis.Maximum - axis.Minimum) * i / (n - 1)))).DistinctBy(m => m.Key)];
+        }
+
+        if (file is not null)
+        {
+            return MotifListReader.Read(file, space);
+        }
+
+        var problems = new List<string>();
+        var parsed = new List<IMotif>();
+        foreach (var key in keys)
+        {
+            try
+            {
+                parsed.Add(space.Parse(key));
+            }
+            catch (MotifFormatException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        return problems.Count > 0 ? throw new UsageException(string.Join(Environment.NewLine, problems)) : parsed;
+    }
+
+    private static Fidelity Fidelity(double? epochs, double? fraction)
+    {
+        if (epochs is <= 0)
+        {
+            throw new UsageException("--epochs must be positive");
+        }
+
+        if (fraction is <= 0 or > 1)
+        {
+            throw new UsageException("--data-fraction must lie in (0, 1]");
+        }
+
+        return epochs is null && fraction is null ? Abstractions.Fidelity.Full : new Fidelity { Epochs = epochs, DataFraction = fraction ?? 1.0 };
     }
 }

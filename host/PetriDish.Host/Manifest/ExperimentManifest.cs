@@ -1,8 +1,14 @@
+using Newtonsoft.Json;
+
 namespace PetriDish.Host.Manifest;
 
 /// <summary>An experiment manifest as bound from JSON (see <c>plugin-manifest.schema.json</c>).</summary>
 public sealed class ExperimentManifest
 {
+    /// <summary>The schema reference editors use for completion; ignored otherwise.</summary>
+    [JsonProperty("$schema")]
+    public string? Schema { get; init; }
+
     public string? Name { get; init; }
 
     public string? Description { get; init; }

@@ -1,0 +1,43 @@
+using static TorchSharp.torch;
+
+namespace PetriDish.Plugins.SearchSpace.Activation;
+
+/// <summary>The families' functions, shared by the motif-networks and the ground-truth network.</summary>
+public static class ActivationFunctions
+{
+    /// <summary>Applies the family's activation with <paramref name="parameter"/> broadcast against <paramref name="x"/>.</summary>
+    public static Tensor Apply(ActivationFamily family, Tensor x, Tensor parameter) => family switch
+    {
+        ActivationFamily.SigmoidSlope => sigmoid(x * parameter),
+        ActivationFamily.SwishBeta => x * sigmoid(x * parameter),
+        ActivationFamily.LeakyReluSlope => where(x > 0, x, x * parameter),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+    };
+
+    /// <summary>The family's name in motif keys and settings (kebab-case).</summary>
+    public static string Name(ActivationFamily family) => family switch
+    {
+        ActivationFamily.SigmoidSlope => "sigmoid-slope",
+        ActivationFamily.SwishBeta => "swish-beta",
+        ActivationFamily.LeakyReluSlope => "leaky-relu-slope",
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+    };
+
+    /// <summary>The parameter's name in messages and plots.</summary>
+    public static string ParameterName(ActivationFamily family) => family switch
+    {
+        ActivationFamily.SigmoidSlope => "slope c",
+        ActivationFamily.SwishBeta => "β",
+        ActivationFamily.LeakyReluSlope => "negative slope a",
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+    };
+
+    /// <summary>The family's default parameter range.</summary>
+    public static (double Minimum, double Maximum) DefaultRange(ActivationFamily family) => family switch
+    {
+        ActivationFamily.SigmoidSlope => (0.01, 2.01),
+        ActivationFamily.SwishBeta => (0.0, 4.0),
+        ActivationFamily.LeakyReluSlope => (0.0, 1.0),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+    };
+}

@@ -1,0 +1,50 @@
+using PetriDish.Abstractions;
+using static TorchSharp.torch;
+
+namespace PetriDish.Plugins.SearchSpace.Activation;
+
+/// <summary>
+/// The paper's motif-network: input → hidden (motif) → … → hidden (motif) → output (plain sigmoid,
+/// returned as logits), 10 → 1 → 1 → 10 by default; functional and batched over motifs.
+/// </summary>
+public sealed class ActivationMotifNetworkFactory(ActivationFamily family, MotifNetworkSettings settings) : IMotifNetworkFactory
+{
+    public MotifNetworkOptions DefaultOptions { get; } = new()
+    {
+        Width = settings.Width,
+        SampleShape = [settings.InputSize],
+        OutputSize = settings.OutputSize,
+        InitScale = settings.InitScale,
+    };
+
+    /// <summary>Weights and biases of every layer, N(0, InitScale²), as the official code draws them.</summary>
+    public IReadOnlyList<Tensor> CreateInitialParameters(MotifNetworkOptions options, Generator generator, Device device, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sizes = LayerSizes(options);
+        var parameters = new List<Tensor>();
+        for (var layer = 0; layer + 1 < sizes.Count; layer++)
+        {
+            parameters.Add(randn([sizes[layer], sizes[layer + 1]], dtype: dtype, device: device, generator: generator).mul_(options.InitScale));
+            parameters.Add(randn([sizes[layer + 1]], dtype: dtype, device: device, generator: generator).mul_(options.InitScale));
+        }
+
+        return parameters;
+    }
+
+    public IMotifNetwork Create(IReadOnlyList<IMotif> motifs, MotifNetworkOptions options, Device device, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(motifs);
+        var values = motifs.Select(m => m is ActivationMotif a && a.Family == family
+            ? a.Parameter
+            : throw new ArgumentException($"'{m.Key}' is not a {ActivationFunctions.Name(family)} motif", nameof(motifs))).ToArray();
+        return new ActivationMotifNetwork(family, tensor(values, dtype: dtype, device: device).view(-1, 1, 1));
+    }
+
+    private List<long> LayerSizes(MotifNetworkOptions options) =>
+    [
+        options.SampleShape[0],
+        .. Enumerable.Repeat((long)options.Width, settings.HiddenLayers),
+        options.OutputSize,
+    ];
+}

@@ -1,0 +1,136 @@
+using System.Buffers.Binary;
+using PetriDish.Host.Cli;
+using PetriDish.Host.Store;
+using PetriDish.Tests.Infrastructure;
+
+namespace PetriDish.Tests.Activation;
+
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Manifest(string dataset = "mnist", string name = "tiny.json") => _temp.Write(name, $$"""
+        {
+          "seed": 4,
+          "device": "cpu",
+          "searchSpace": { "plugin": "activation", "settings": {
+            "groundTruth": { "dataset": "{{dataset}}", "trainCount": 600, "validationCount": 300, "hiddenSizes": [16], "epochs": 0.5, "batchSize": 64, "repeats": 1 } } }
+        }
+        """);
+
+    private Task<CliResult> Evaluate(params string[] args) =>
+        Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "evaluate", .. args, "--store", _temp.File("cache.sqlite")]);
+
+    [Fact]
+    public async Task A_grid_is_written_as_csv_with_a_plot_and_a_second_call_is_served_from_the_cache()
+    {
+        var manifest = Manifest();
+        var csv = _temp.File("curve.csv");
+
+        var first = await Evaluate(manifest, "--grid", "3", "--out", csv, "--plot", _temp.File("curve.png"));
+        var firstCsv = File.ReadAllText(csv);
+        var second = await Evaluate(manifest, "--grid", "3", "--out", csv);
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
+        var lines = firstCsv.Trim().Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Equal("motif,value", lines[0]);
+        Assert.Equal(["sigmoid-slope:0.01", "sigmoid-slope:1.01", "sigmoid-slope:2.01"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(lines.Skip(1), l => Assert.InRange(double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture), 0.0, 1.0));
+        Assert.Contains("3 evaluated, 0 cached, 0 failed", first.Error, StringComparison.Ordinal);
+        Assert.True(new FileInfo(_temp.File("curve.png")).Length > 10_000);
+        Assert.True(second.ExitCode == ExitCodes.Success, second.ToString());
+        Assert.Contains("0 evaluated, 3 cached, 0 failed", second.Error, StringComparison.Ordinal);
+        Assert.Equal(firstCsv, File.ReadAllText(csv));
+    }
+
+    [Fact]
+    public async Task Motifs_from_a_file_and_from_the_command_line_go_to_standard_output()
+    {
+        var manifest = Manifest();
+        var list = _temp.Write("motifs.txt", "# two slopes\nsigmoid-slope:0.3\n\nsigmoid-slope:1.2\n");
+
+        var result = await Evaluate(manifest, "--motifs", list);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.StartsWith("motif,value", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sigmoid-slope:0.3,", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sigmoid-slope:1.2,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tanh-slope:0.3", "unknown activation family 'tanh-slope'")]
+    [InlineData("sigmoid-slope:3.5", "slope c 3.5 is outside [0.01, 2.01]")]
+    public async Task A_bad_motif_is_a_usage_error_and_nothing_is_stored(string key, string reason)
+    {
+        var result = await Evaluate(Manifest(), "--motif", key);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("cache.sqlite")));
+    }
+
+    [Fact]
+    public async Task An_unknown_family_in_the_settings_is_a_validation_error()
+    {
+        var manifest = _temp.Write("family.json", """{ "searchSpace": { "plugin": "activation", "settings": { "family": "tanh-slope" } } }""");
+
+        var result = await Evaluate(manifest, "--motif", "sigmoid-slope:0.3");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("$.searchSpace.settings.family (plugin 'activation'): string \"tanh-slope\" is not one of", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_idx_file_is_a_validation_error_naming_it()
+    {
+        Directory.CreateDirectory(_temp.File("data"));
+        File.WriteAllBytes(_temp.File("data/train-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 0]);
+
+        var result = await Evaluate(Manifest("data"), "--motif", "sigmoid-slope:0.3");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("$.searchSpace.settings.groundTruth.dataset (plugin 'activation'):", result.Error, StringComparison.Ordinal);
+        Assert.Contains("train-images-idx3-ubyte' (or .gz) is missing", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("cache.sqlite")));
+    }
+
+    [Fact]
+    public async Task A_truncated_idx_file_fails_clearly_and_only_a_failure_record_is_stored()
+    {
+        Directory.CreateDirectory(_temp.File("data"));
+        var images = new byte[16 + 1000];
+        images[2] = 8;
+        images[3] = 3;
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(4), 1000);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), 28);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), 28);
+        File.WriteAllBytes(_temp.File("data/train-images-idx3-ubyte"), images);
+        var labels = new byte[8 + 1000];
+        labels[2] = 8;
+        labels[3] = 1;
+        BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), 1000);
+        File.WriteAllBytes(_temp.File("data/train-labels-idx1-ubyte"), labels);
+
+        var result = await Evaluate(Manifest("data"), "--motif", "sigmoid-slope:0.3");
+
+        Assert.Equal(ExitCodes.RuntimeFailure, result.ExitCode);
+        Assert.Contains("train-images-idx3-ubyte is truncated", result.Error, StringComparison.Ordinal);
+        using var store = ResultsStore.Open(_temp.File("cache.sqlite"));
+        var record = Assert.Single(store.Evaluations());
+        Assert.Equal(EvaluationStatus.Failed, record.Status);
+        Assert.Contains("is truncated", record.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Giving_no_motif_or_two_kinds_of_selection_is_a_usage_error()
+    {
+        var none = await Evaluate(Manifest());
+        var both = await Evaluate(Manifest(), "--grid", "3", "--motif", "sigmoid-slope:0.3");
+
+        Assert.Equal(ExitCodes.UsageError, none.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, both.ExitCode);
+        Assert.Contains("give exactly one of --motif KEY, --grid N or --motifs FILE", both.Error, StringComparison.Ordinal);
+    }
+}
