@@ -9,16 +9,16 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor par
     public int Count => (int)parameters.shape[0];
 
     /// <param name="weights">[W₁, b₁, …, W_L, b_L] with shapes [N, in, out] and [N, out].</param>
-    /// <param name="inputs">[batch, in], shared by all motifs.</param>
+    /// <param name="inputs">[batch, in], shared by all motifs (or [N, batch, in]).</param>
     public Tensor Forward(IReadOnlyList<Tensor> weights, Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        var hidden = inputs;
+        // One batched product per layer: [N, batch, in] @ [N, in, out] + [N, 1, out].
+        var hidden = inputs.dim() == 2 ? inputs.expand(Count, -1, -1) : inputs;
         var layers = weights.Count / 2;
         for (var layer = 0; layer < layers; layer++)
         {
-            // [batch, in] @ [N, in, out] broadcasts to [N, batch, out] on the first layer.
-            var z = matmul(hidden, weights[2 * layer]) + weights[(2 * layer) + 1].unsqueeze(1);
+            var z = bmm(hidden, weights[2 * layer]) + weights[(2 * layer) + 1].unsqueeze(1);
             hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, parameters) : z;
         }
 

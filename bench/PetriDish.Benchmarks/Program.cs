@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using PetriDish.Abstractions;
+using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+using TorchSharp;
+
+// Usage: PetriDish.Benchmarks [fit|predict|all] [--threads N]
+// Prints one line per measurement; docs/benchmarks.md records the numbers with date and machine.
+Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE");
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(1);
+torch.set_num_threads(threads);
+
+var context = new PluginContext
+{
+    Device = torch.CPU,
+    Seed = 1,
+    BaseDirectory = Environment.CurrentDirectory,
+    LoggerFactory = NullLoggerFactory.Instance,
+    Services = new ServiceCollection().BuildServiceProvider(),
+};
+var space = new ActivationSearchSpace(new ActivationSettings(), context);
+Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, torch threads {threads}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+
+if (scenario is "fit" or "all")
+{
+    foreach (var n in new[] { 18, 100 })
+    {
+        Fit(n, outerSteps: 10);
+    }
+
+    NaiveFit(18, outerSteps: 2);
+}
+
+if (scenario is "predict" or "all")
+{
+    var fitted = Fitted();
+    foreach (var n in new[] { 18, 100, 1000 })
+    {
+        Predict(fitted, n);
+    }
+
+    NaivePredict(fitted, 100);
+}
+
+List<Observation> Observations(int n)
+{
+    // A smooth rise-and-fall, like the sigmoid-slope ground truth; the values only need to be plausible.
+    return [.. Enumerable.Range(0, n).Select(i => 0.01 + (2.0 * i / (n - 1))).Select(c => new Observation(space.At(c), -Math.Pow(Math.Log(c / 0.3), 2)))];
+}
+
+PetriDishSettings Settings(int outerSteps) => new() { OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }] };
+
+void Fit(int n, int outerSteps)
+{
+    using var surrogate = new PetriDishSurrogate(Settings(outerSteps), space, context);
+    var clock = Stopwatch.StartNew();
+    surrogate.Fit(Observations(n), null, CancellationToken.None);
+    var perStep = clock.Elapsed.TotalSeconds / outerSteps;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fit      batched  N={n,5}  250 inner steps  {perStep:F3} s per outer step  (official 80 steps: {perStep * 80:F1} s)"));
+}
+
+void NaiveFit(int n, int outerSteps)
+{
+    // The deliberately naive way: one motif-network at a time, each its own tensor program.
+    var observations = Observations(n);
+    var clock = Stopwatch.StartNew();
+    for (var step = 0; step < outerSteps; step++)
+    {
+        foreach (var observation in observations)
+        {
+            using var single = new PetriDishSurrogate(Settings(1), space, context);
+            single.Fit([observation, observations[0], observations[^1]], null, CancellationToken.None);
+        }
+    }
+
+    // Each single fit trains 3 motifs; scale to one motif per program.
+    var perStep = clock.Elapsed.TotalSeconds / outerSteps / 3 * 1;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fit      looped   N={n,5}  250 inner steps  {perStep:F3} s per outer step (one program per motif)"));
+}
+
+PetriDishSurrogate Fitted()
+{
+    var surrogate = new PetriDishSurrogate(Settings(2), space, context);
+    surrogate.Fit(Observations(18), null, CancellationToken.None);
+    return surrogate;
+}
+
+void Predict(PetriDishSurrogate surrogate, int n)
+{
+    var random = new DeterministicRandom(n);
+    var motifs = Enumerable.Range(0, n).Select(_ => space.Sample(random)).ToList();
+    surrogate.Predict(motifs.Take(4).ToList(), CancellationToken.None);
+    var clock = Stopwatch.StartNew();
+    surrogate.Predict(motifs, CancellationToken.None);
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"predict  batched  N={n,5}  {seconds:F3} s  {n / seconds:F0} motifs/s"));
+}
+
+void NaivePredict(PetriDishSurrogate surrogate, int n)
+{
+    var random = new DeterministicRandom(n);
+    var motifs = Enumerable.Range(0, n).Select(_ => space.Sample(random)).ToList();
+    var clock = Stopwatch.StartNew();
+    foreach (var motif in motifs)
+    {
+        surrogate.Predict([motif], CancellationToken.None);
+    }
+
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"predict  looped   N={n,5}  {seconds:F3} s  {n / seconds:F0} motifs/s (one program per motif)"));
+}

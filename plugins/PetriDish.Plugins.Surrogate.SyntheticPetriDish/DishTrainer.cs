@@ -1,0 +1,140 @@
+using PetriDish.Abstractions;
+using static TorchSharp.torch;
+
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+
+/// <summary>
+/// The outer loop: adjusts a dish's synthetic inputs so that the motifs' validation losses in the dish,
+/// z-normalised, match their z-normalised ground-truth losses (mean squared error plus a small L2).
+/// </summary>
+internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFactory factory, MotifNetworkOptions options, Device device, ScalarType dtype)
+{
+    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate);
+
+    public InnerLoop Inner => _inner;
+
+    /// <summary>Fits the dish; <paramref name="groundTruthLoss"/> is lower-is-better, one per motif.</summary>
+    public DishFitResult Fit(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, Action<int, int, double> report, CancellationToken cancellationToken)
+    {
+        var totalSteps = settings.OuterSchedule.Sum(s => s.Steps);
+        var diverged = new SortedSet<string>(StringComparer.Ordinal);
+        var skipped = 0;
+        var firstLoss = double.NaN;
+        var lastLoss = double.NaN;
+        var step = 0;
+        dish.XTrain.requires_grad_(true);
+        dish.XValid.requires_grad_(true);
+        try
+        {
+            foreach (var stage in settings.OuterSchedule)
+            {
+                // A fresh Adam per block, as the official schedule does.
+                using var optimizer = optim.Adam([dish.XTrain, dish.XValid], stage.LearningRate);
+                for (var i = 0; i < stage.Steps; i++, step++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = NewDisposeScope();
+                    var loss = OuterLoss(dish, motifs, groundTruthLoss, diverged);
+                    optimizer.zero_grad();
+                    if (loss is null)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    loss.backward();
+                    if (!GradientsAreFinite(dish))
+                    {
+                        // One poisoned step must not wreck what the dish has learned so far.
+                        skipped++;
+                        continue;
+                    }
+
+                    optimizer.step();
+                    lastLoss = loss.to(ScalarType.Float64).item<double>();
+                    firstLoss = double.IsNaN(firstLoss) ? lastLoss : firstLoss;
+                    report(step + 1, totalSteps, lastLoss);
+                }
+            }
+        }
+        finally
+        {
+            dish.XTrain.requires_grad_(false);
+            dish.XValid.requires_grad_(false);
+        }
+
+        Calibrate(dish, motifs);
+        return new DishFitResult(firstLoss, lastLoss, skipped, diverged);
+    }
+
+    /// <summary>The per-motif validation losses in the dish, without the meta-gradient, in chunks.</summary>
+    public Tensor ValidationLosses(SyntheticDish dish, IReadOnlyList<IMotif> motifs, CancellationToken cancellationToken)
+    {
+        var chunks = new List<Tensor>();
+        for (var start = 0; start < motifs.Count; start += settings.InferenceBatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var chunk = motifs.Skip(start).Take(settings.InferenceBatchSize).ToList();
+            using var network = factory.Create(chunk, options, device, dtype);
+            chunks.Add(dish.ValidationLosses(network, _inner, differentiable: false).detach().MoveToOuterDisposeScope());
+        }
+
+        var all = cat(chunks, 0);
+        chunks.ForEach(c => c.Dispose());
+        return all;
+    }
+
+    internal Tensor? OuterLoss(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, ISet<string> diverged)
+    {
+        var active = Enumerable.Range(0, motifs.Count).Where(i => !diverged.Contains(motifs[i].Key)).ToList();
+        while (active.Count >= 3)
+        {
+            using var network = factory.Create([.. active.Select(i => motifs[i])], options, device, dtype);
+            var validation = dish.ValidationLosses(network, _inner, differentiable: true);
+            var finite = validation.detach().isfinite().cpu().data<bool>().ToArray();
+            if (finite.All(f => f))
+            {
+                var target = tensor(active.Select(i => groundTruthLoss[i]).ToArray(), dtype: dtype, device: device);
+                var mismatch = (Standardise(validation) - Standardise(target)).square().mean();
+                var l2 = (dish.XTrain.square().sum() + dish.XValid.square().sum()) * settings.L2;
+                return mismatch + l2;
+            }
+
+            // A motif whose training diverges in the dish would put NaN into the shared meta-gradient:
+            // leave it out of the outer loss from now on, and say so.
+            for (var j = 0; j < finite.Length; j++)
+            {
+                if (!finite[j])
+                {
+                    diverged.Add(motifs[active[j]].Key);
+                }
+            }
+
+            active = [.. active.Where((_, j) => finite[j])];
+        }
+
+        return null;
+    }
+
+    private void Calibrate(SyntheticDish dish, IReadOnlyList<IMotif> motifs)
+    {
+        using var scope = NewDisposeScope();
+        var losses = ValidationLosses(dish, motifs, CancellationToken.None).to(ScalarType.Float64).cpu().data<double>().Where(double.IsFinite).ToArray();
+        if (losses.Length < 2)
+        {
+            throw new InvalidOperationException("training diverged in the Petri dish for all but one motif; try a smaller innerLearningRate");
+        }
+
+        dish.LossMean = losses.Average();
+        var std = Math.Sqrt(losses.Sum(l => (l - dish.LossMean) * (l - dish.LossMean)) / losses.Length);
+        // All training motifs scoring alike in the dish leaves nothing to rank by; keep a unit scale
+        // rather than dividing by zero.
+        dish.LossStd = std > 1e-12 ? std : 1;
+    }
+
+    private static Tensor Standardise(Tensor values) => (values - values.mean()) / (values.std(unbiased: false) + 1e-12);
+
+    private static bool GradientsAreFinite(SyntheticDish dish) =>
+        new[] { dish.XTrain.grad, dish.XValid.grad }.All(g => g is null || g.isfinite().all().item<bool>());
+}

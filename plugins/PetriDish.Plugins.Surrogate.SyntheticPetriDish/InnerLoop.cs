@@ -1,0 +1,83 @@
+using PetriDish.Abstractions;
+using static TorchSharp.torch;
+
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+
+/// <summary>
+/// Trains N motif-networks from the shared θ_init on the synthetic training data, all in one batched
+/// tensor program, and returns each network's loss on the synthetic validation data. With
+/// <c>differentiable</c> the whole trajectory stays in the autograd graph, so the outer loss can be
+/// differentiated with respect to the synthetic inputs.
+/// </summary>
+internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate)
+{
+    private const double Beta1 = 0.9;
+    private const double Beta2 = 0.999;
+    private const double Epsilon = 1e-8;
+
+    // Inside the square root: keeps d√v/dv finite where a gradient is exactly zero (√ has an infinite
+    // slope at 0, and ∞ · 0 would put NaN into the meta-gradient).
+    private const double SqrtGuard = 1e-16;
+
+    /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
+    public (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, FlatParameters layout, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels, bool differentiable)
+    {
+        var n = network.Count;
+        var targets = labels.unsqueeze(0).expand(n, -1, -1);
+        var parameters = thetaInit.unsqueeze(0).expand(n, -1).clone().requires_grad_(true);
+        var m = zeros_like(parameters);
+        var v = zeros_like(parameters);
+        Tensor trainingLoss = zeros(n, dtype: thetaInit.dtype, device: thetaInit.device);
+        for (var t = 1; t <= steps; t++)
+        {
+            using var scope = NewDisposeScope();
+            var loss = Loss(network, layout, parameters, xTrain, targets);
+            var gradient = autograd.grad([loss.sum()], [parameters], create_graph: differentiable, retain_graph: differentiable)[0];
+            Tensor next;
+            if (optimizer == InnerOptimizer.Sgd)
+            {
+                next = parameters - (gradient * learningRate);
+            }
+            else
+            {
+                // Adam with the bias corrections folded into the step size and ε (as PyTorch's Adam,
+                // rearranged): few tensor operations per step, which is what the unrolled graph costs.
+                var correction1 = 1 - Math.Pow(Beta1, t);
+                var correction2 = Math.Sqrt(1 - Math.Pow(Beta2, t));
+                m = m.lerp(gradient, 1 - Beta1);
+                v = v.lerp(gradient.square(), 1 - Beta2);
+                var denominator = (v + SqrtGuard).sqrt() + (Epsilon * correction2);
+                next = parameters.addcdiv(m, denominator, -learningRate * correction2 / correction1);
+                if (!differentiable)
+                {
+                    m = m.detach();
+                    v = v.detach();
+                }
+
+                m.MoveToOuterDisposeScope();
+                v.MoveToOuterDisposeScope();
+            }
+
+            if (!differentiable)
+            {
+                next = next.detach().requires_grad_(true);
+            }
+
+            if (t == steps)
+            {
+                trainingLoss = loss.detach().MoveToOuterDisposeScope();
+            }
+
+            parameters = next.MoveToOuterDisposeScope();
+        }
+
+        return (Loss(network, layout, parameters, xValid, targets), trainingLoss);
+    }
+
+    /// <summary>Per-network BCE, <c>[N]</c>; <paramref name="targets"/> is <c>[N, S, out]</c>.</summary>
+    private static Tensor Loss(IMotifNetwork network, FlatParameters layout, Tensor parameters, Tensor inputs, Tensor targets)
+    {
+        var logits = network.Forward(layout.Unflatten(parameters), inputs); // [N, S, out]
+        return nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1, 2]);
+    }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+
+/// <summary>
+/// Settings of the Synthetic Petri Dish. Defaults reproduce the official implementation: 10 synthetic
+/// samples, Adam inner loop of 250 steps at 0.01, outer Adam in three blocks (20 × 0.05, 30 × 0.02,
+/// 30 × 0.008), L2 1e-5 on the synthetic inputs.
+/// </summary>
+public sealed class PetriDishSettings
+{
+    [Description("Neurons per motif-network layer; default: the search space's (1 for activations, 3 for RNN cells).")]
+    [Range(1, 4096)]
+    public int? Width { get; init; }
+
+    [Description("Shape of one synthetic sample; default: the search space's ([10] for activations, [10, 10] time × input for RNN cells).")]
+    public IReadOnlyList<long>? SampleShape { get; init; }
+
+    [Description("Standard deviation of the shared initial weights θ_init; default: the search space's (1.0).")]
+    [Range(1e-6, 100.0)]
+    public double? InitScale { get; init; }
+
+    [Description("Synthetic training samples (and as many validation samples).")]
+    [Range(1, 100000)]
+    public int Samples { get; init; } = 10;
+
+    [Description("Inner loop: how the motif-networks are trained on the synthetic data.")]
+    public InnerOptimizer InnerOptimizer { get; init; } = InnerOptimizer.Adam;
+
+    [Range(1, 100000)]
+    public int InnerSteps { get; init; } = 250;
+
+    [Range(1e-8, 100.0)]
+    public double InnerLearningRate { get; init; } = 0.01;
+
+    [Description("Outer loop: blocks of Adam steps on the synthetic inputs, each with a fresh Adam.")]
+    public IReadOnlyList<OuterStage> OuterSchedule { get; init; } =
+    [
+        new() { Steps = 20, LearningRate = 0.05 },
+        new() { Steps = 30, LearningRate = 0.02 },
+        new() { Steps = 30, LearningRate = 0.008 },
+    ];
+
+    [Description("L2 penalty on the synthetic inputs in the outer loss.")]
+    [Range(0.0, 100.0)]
+    public double L2 { get; init; } = 1e-5;
+
+    [Description("Independent dishes (own θ_init, synthetic data and labels) whose calibrated predictions are averaged.")]
+    [Range(1, 100)]
+    public int Ensemble { get; init; } = 1;
+
+    [Description("Motifs trained together at inference (bounds memory; all motifs of a chunk are one tensor program).")]
+    [Range(1, 1000000)]
+    public int InferenceBatchSize { get; init; } = 4096;
+
+    public Precision Precision { get; init; } = Precision.Float32;
+
+    [Description("Start from a saved Petri dish (a file written by its Save) instead of random synthetic data; with an empty outer schedule, the saved dish is reused as it is.")]
+    public string? State { get; init; }
+}

@@ -1,0 +1,206 @@
+using PetriDish.Abstractions;
+using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+using PetriDish.Tests.Infrastructure;
+using static TorchSharp.torch;
+
+namespace PetriDish.Tests.Surrogates;
+
+public sealed class PetriDishSurrogateTests
+{
+    private static readonly ActivationSearchSpace Space = new(new ActivationSettings(), TestContexts.Plugin());
+
+    private static List<Observation> Observations(params double[] slopes) =>
+        [.. slopes.Select(c => new Observation(Space.At(c), -Math.Pow(Math.Log(c / 0.3), 2)))];
+
+    private static PetriDishSettings Quick(int outerSteps = 3, int innerSteps = 20, Precision precision = Precision.Float32, int ensemble = 1) => new()
+    {
+        InnerSteps = innerSteps,
+        OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }],
+        Precision = precision,
+        Ensemble = ensemble,
+    };
+
+    [Fact]
+    public void The_meta_gradient_matches_finite_differences_in_float64()
+    {
+        // Tiny case: 3 motifs, 2 samples of 3 features, 2 outputs, 6 unrolled Adam steps.
+        var space = new ActivationSearchSpace(new ActivationSettings { MotifNetwork = new MotifNetworkSettings { InputSize = 3, OutputSize = 2 } }, TestContexts.Plugin());
+        var settings = new PetriDishSettings { Samples = 2, InnerSteps = 6, InnerLearningRate = 0.1, L2 = 1e-3, Precision = Precision.Float64 };
+        var options = space.MotifNetworks.DefaultOptions;
+        var trainer = new DishTrainer(settings, space.MotifNetworks, options, CPU, ScalarType.Float64);
+        using var dish = SyntheticDish.Create(space.MotifNetworks, options, settings.Samples, seed: 3, CPU, ScalarType.Float64);
+        // Make the two sets differ, so that their gradients differ too.
+        using (no_grad())
+        {
+            dish.XValid.add_(0.3);
+        }
+
+        var motifs = new[] { 0.2, 0.9, 1.7 }.Select(c => space.At(c)).ToList();
+        double[] groundTruthLoss = [0.3, 0.1, 0.6];
+        double Loss()
+        {
+            using var scope = NewDisposeScope();
+            return trainer.OuterLoss(dish, motifs, groundTruthLoss, new HashSet<string>())!.item<double>();
+        }
+
+        dish.XTrain.requires_grad_(true);
+        dish.XValid.requires_grad_(true);
+        var loss = trainer.OuterLoss(dish, motifs, groundTruthLoss, new HashSet<string>())!;
+        loss.backward();
+        var analytic = dish.XTrain.grad!.clone().data<double>().ToArray().Concat(dish.XValid.grad!.clone().data<double>().ToArray()).ToArray();
+        dish.XTrain.requires_grad_(false);
+        dish.XValid.requires_grad_(false);
+
+        const double h = 1e-6;
+        var numeric = new List<double>();
+        foreach (var x in new Tensor[] { dish.XTrain, dish.XValid })
+        {
+            var flat = x.view(-1);
+            for (var i = 0; i < flat.shape[0]; i++)
+            {
+                var original = flat[i].item<double>();
+                flat[i] = original + h;
+                var up = Loss();
+                flat[i] = original - h;
+                var down = Loss();
+                flat[i] = original;
+                numeric.Add((up - down) / (2 * h));
+            }
+        }
+
+        Assert.Equal(analytic.Length, numeric.Count);
+        Assert.Contains(analytic, g => Math.Abs(g) > 1e-4); // The check must not pass on an all-zero gradient.
+        for (var i = 0; i < analytic.Length; i++)
+        {
+            Assert.True(Math.Abs(analytic[i] - numeric[i]) <= 1e-6 + (1e-5 * Math.Abs(numeric[i])), $"element {i}: autograd {analytic[i]:E6}, finite differences {numeric[i]:E6}");
+        }
+    }
+
+    [Fact]
+    public void Batched_inference_equals_one_motif_at_a_time()
+    {
+        using var surrogate = new PetriDishSurrogate(Quick(precision: Precision.Float64), Space, TestContexts.Plugin());
+        surrogate.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
+        var motifs = new[] { 0.05, 0.25, 0.6, 1.1, 1.9 }.Select(c => Space.At(c)).ToList();
+
+        var batched = surrogate.Predict(motifs, CancellationToken.None);
+        var looped = motifs.Select(m => surrogate.Predict([m], CancellationToken.None).Single()).ToList();
+
+        Assert.Equal(looped.Count, batched.Count);
+        for (var i = 0; i < batched.Count; i++)
+        {
+            Assert.Equal(looped[i], batched[i], 10);
+        }
+    }
+
+    [Fact]
+    public void Chunked_inference_equals_one_big_batch()
+    {
+        var motifs = Enumerable.Range(0, 7).Select(i => Space.At(0.1 + (0.27 * i))).ToList();
+        using var whole = new PetriDishSurrogate(Quick(precision: Precision.Float64), Space, TestContexts.Plugin());
+        using var chunked = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, OuterSchedule = Quick().OuterSchedule, Precision = Precision.Float64, InferenceBatchSize = 3 }, Space, TestContexts.Plugin());
+        whole.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
+        chunked.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
+
+        Assert.Equal(whole.Predict(motifs, CancellationToken.None), chunked.Predict(motifs, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Fitting_lowers_the_outer_loss_and_the_same_seed_gives_the_same_dish()
+    {
+        var observations = Observations(0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.6);
+        using var first = new PetriDishSurrogate(Quick(outerSteps: 15), Space, TestContexts.Plugin(seed: 5));
+        using var second = new PetriDishSurrogate(Quick(outerSteps: 15), Space, TestContexts.Plugin(seed: 5));
+
+        var report = first.Fit(observations, null, CancellationToken.None);
+        second.Fit(observations, null, CancellationToken.None);
+
+        Assert.True(report.Diagnostics["dish0_outer_loss_final"] < report.Diagnostics["dish0_outer_loss_first"], $"outer loss {report.Diagnostics["dish0_outer_loss_first"]} → {report.Diagnostics["dish0_outer_loss_final"]}");
+        var probe = Observations(0.1, 0.5, 1.9).Select(o => o.Motif).ToList();
+        Assert.Equal(first.Predict(probe, CancellationToken.None), second.Predict(probe, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_saved_and_loaded_dish_predicts_exactly_as_the_original()
+    {
+        using var fitted = new PetriDishSurrogate(Quick(ensemble: 2), Space, TestContexts.Plugin());
+        fitted.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
+        using var state = new MemoryStream();
+        fitted.Save(state);
+        state.Position = 0;
+
+        using var loaded = new PetriDishSurrogate(Quick(ensemble: 2), Space, TestContexts.Plugin(seed: 99));
+        loaded.Load(state);
+
+        var motifs = Observations(0.05, 0.3, 0.7, 1.3, 2.0).Select(o => o.Motif).ToList();
+        Assert.Equal(fitted.Predict(motifs, CancellationToken.None), loaded.Predict(motifs, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_saved_dish_can_be_reused_from_the_state_setting_without_further_training()
+    {
+        using var temp = new TempDirectory();
+        using var fitted = new PetriDishSurrogate(Quick(), Space, TestContexts.Plugin());
+        var observations = Observations(0.4, 0.8, 1.2, 1.6);
+        fitted.Fit(observations, null, CancellationToken.None);
+        using (var file = File.Create(temp.File("dish.bin")))
+        {
+            fitted.Save(file);
+        }
+
+        using var reused = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, State = "dish.bin", OuterSchedule = [] }, Space, TestContexts.Plugin(baseDirectory: temp.Path));
+        reused.Fit(observations, null, CancellationToken.None);
+
+        var motifs = Observations(0.1, 0.9, 1.8).Select(o => o.Motif).ToList();
+        var expected = fitted.Predict(motifs, CancellationToken.None);
+        var actual = reused.Predict(motifs, CancellationToken.None);
+        Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, 6));
+    }
+
+    [Fact]
+    public void A_state_that_does_not_fit_the_motif_networks_is_refused_clearly()
+    {
+        using var fitted = new PetriDishSurrogate(Quick(), Space, TestContexts.Plugin());
+        fitted.Fit(Observations(0.4, 0.8, 1.2), null, CancellationToken.None);
+        using var state = new MemoryStream();
+        fitted.Save(state);
+        state.Position = 0;
+        using var wider = new PetriDishSurrogate(new PetriDishSettings { Width = 3 }, Space, TestContexts.Plugin());
+
+        var error = Assert.Throws<InvalidDataException>(() => wider.Load(state));
+
+        Assert.Contains("the saved Petri dish has motif-network parameters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.4, 0.8 }, null, "at least 3 observations")]
+    [InlineData(new[] { 0.4, 0.8, 1.2 }, 0.5, "same value")]
+    [InlineData(new[] { 0.4, 0.8, 1.2 }, double.NaN, "not a finite number")]
+    public void Unusable_observations_are_refused(double[] slopes, double? value, string reason)
+    {
+        using var surrogate = new PetriDishSurrogate(Quick(), Space, TestContexts.Plugin());
+        var observations = slopes.Select((c, i) => new Observation(Space.At(c), value is { } v ? (double.IsNaN(v) && i > 0 ? i : v) : i)).ToList();
+
+        var error = Assert.Throws<ArgumentException>(() => surrogate.Fit(observations, null, CancellationToken.None));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_diverging_motif_is_left_out_of_the_outer_loss_and_reported()
+    {
+        // Leaky-ReLU networks with a huge learning rate blow up for the steepest slopes.
+        var leaky = new ActivationSearchSpace(new ActivationSettings { Family = ActivationFamily.LeakyReluSlope, Range = [0, 50] }, TestContexts.Plugin());
+        var settings = new PetriDishSettings { InnerSteps = 30, InnerOptimizer = InnerOptimizer.Sgd, InnerLearningRate = 40, OuterSchedule = [new OuterStage { Steps = 2, LearningRate = 0.01 }] };
+        using var surrogate = new PetriDishSurrogate(settings, leaky, TestContexts.Plugin());
+        var observations = new[] { 0.0, 0.1, 0.2, 0.3, 50.0 }.Select((a, i) => new Observation(leaky.At(a), i)).ToList();
+
+        var report = surrogate.Fit(observations, null, CancellationToken.None);
+
+        Assert.Contains(report.Warnings, w => w.Contains("diverged", StringComparison.Ordinal) && w.Contains("leaky-relu-slope:50", StringComparison.Ordinal));
+        var predictions = surrogate.Predict([leaky.At(50), leaky.At(0.1)], CancellationToken.None);
+        Assert.All(predictions, p => Assert.True(double.IsFinite(p)));
+        Assert.True(predictions[0] < predictions[1]);
+    }
+}
