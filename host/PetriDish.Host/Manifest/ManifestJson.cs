@@ -20,6 +20,8 @@ public static class ManifestJson
         },
         Converters = { new StringEnumConverter(new KebabCaseNamingStrategy()) },
         MissingMemberHandling = MissingMemberHandling.Error,
+        // A list given in the manifest replaces the default list; it is never appended to it.
+        ObjectCreationHandling = ObjectCreationHandling.Replace,
         NullValueHandling = NullValueHandling.Include,
         FloatParseHandling = FloatParseHandling.Double,
         DateParseHandling = DateParseHandling.None,

@@ -8,12 +8,18 @@ namespace PetriDish.Tests.Infrastructure;
 /// <summary>Plugin contexts for tests: CPU, a fixed seed, no logging.</summary>
 public static class TestContexts
 {
+    public static IServiceProvider Services { get; } = new ServiceCollection().BuildServiceProvider();
+
+    /// <summary>A manifest loader over the given plugins, as the CLI builds one.</summary>
+    public static PetriDish.Host.Manifest.ManifestLoader ManifestLoader(PetriDish.Host.Plugins.PluginCatalog catalog) =>
+        new(catalog, NullLoggerFactory.Instance, Services);
+
     public static PluginContext Plugin(int seed = 1, string? baseDirectory = null) => new()
     {
         Device = torch.CPU,
         Seed = seed,
         BaseDirectory = baseDirectory ?? RepoPaths.Root,
         LoggerFactory = NullLoggerFactory.Instance,
-        Services = new ServiceCollection().BuildServiceProvider(),
+        Services = Services,
     };
 }

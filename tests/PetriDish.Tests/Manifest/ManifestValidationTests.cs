@@ -117,4 +117,31 @@ public sealed class ManifestValidationTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("$.device: device 'cuda:0' was requested, but CUDA is not available", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Settings_are_bound_to_the_plugins_types_with_lists_and_nested_objects_replacing_defaults()
+    {
+        var manifest = _temp.Write("bound.json", """
+            {
+              "seed": 9,
+              "searchSpace": { "plugin": "activation", "settings": { "family": "swish-beta", "range": [0.5, 3], "groundTruth": { "hiddenSizes": [16], "epochs": 2.5 } } },
+              "surrogates": [ { "plugin": "petri-dish", "name": "long", "settings": { "outerSchedule": [ { "steps": 7, "learningRate": 0.1 } ], "innerOptimizer": "sgd" } } ],
+              "search": { "surrogate": "long", "budget": { "evaluations": 12 } }
+            }
+            """);
+        var catalog = PetriDish.Host.Plugins.PluginCatalogLoader.Load([RepoPaths.HostPlugins]);
+        var loader = TestContexts.ManifestLoader(catalog);
+
+        var validated = loader.Load(manifest);
+
+        dynamic space = validated.SearchSpace.Settings;
+        Assert.Equal("SwishBeta", space.Family.ToString());
+        Assert.Equal(new[] { 0.5, 3.0 }, ((IEnumerable<double>)space.Range).ToArray());
+        Assert.Equal(new[] { 16 }, ((IEnumerable<int>)space.GroundTruth.HiddenSizes).ToArray());
+        Assert.Equal(2.5, (double)space.GroundTruth.Epochs);
+        dynamic dish = validated.Surrogates.Single().Settings;
+        Assert.Equal(7, (int)((IEnumerable<dynamic>)dish.OuterSchedule).Single().Steps);
+        Assert.Equal("Sgd", dish.InnerOptimizer.ToString());
+        Assert.Equal(("long", 9, 12), (validated.Surrogates.Single().Name, validated.Manifest.Seed, validated.Manifest.Search.Budget.Evaluations));
+    }
 }
