@@ -9,7 +9,7 @@ public sealed class SequentialOptimizer(ISearchSpace searchSpace, SequentialOpti
     public Task<IReadOnlyList<IMotif>> ProposeAsync(int count, IOptimizerContext context, CancellationToken cancellationToken)
     {
         var axis = searchSpace.Axis!;
-        var proposals = new List<IMotif>();
+        var proposals = new List<IMotif>(settings.Inject.Select(key => new RawMotif(key)));
         while (proposals.Count < count && _next <= axis.Maximum)
         {
             var motif = axis.At(_next);
@@ -22,6 +22,8 @@ public sealed class SequentialOptimizer(ISearchSpace searchSpace, SequentialOpti
 
         return Task.FromResult<IReadOnlyList<IMotif>>(proposals);
     }
+
+    private sealed record RawMotif(string Key) : IMotif;
 
     public void Observe(IReadOnlyList<Observation> observations)
     {

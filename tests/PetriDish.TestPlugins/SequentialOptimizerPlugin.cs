@@ -23,4 +23,7 @@ public sealed class SequentialOptimizerPlugin : OptimizerPlugin<SequentialOptimi
 public sealed class SequentialOptimizerSettings
 {
     public double Step { get; init; } = 1;
+
+    /// <summary>Keys proposed verbatim before anything else (invalid ones test the host's checks).</summary>
+    public IReadOnlyList<string> Inject { get; init; } = [];
 }

@@ -26,6 +26,8 @@ public sealed class ToyGroundTruth(ToyLandscape landscape, ToyGroundTruthSetting
             await Task.Yield();
         }
 
+        await Task.Delay(settings.DelayMilliseconds, cancellationToken).ConfigureAwait(false);
+
         // Low fidelity blurs the landscape a little, as partial training would.
         var blur = fidelity.IsFull ? 0 : 0.01 * ((position * 7 + seed) % 3);
         return new GroundTruthResult(landscape.ValueAt(position) - blur);

@@ -27,4 +27,8 @@ public sealed class CommandContext
     /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
     public ValidatedManifest LoadManifest(string path) =>
         new ManifestLoader(Catalog, LoggerFactory, Services).Load(path);
+
+    /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
+    public ValidatedManifest LoadManifest(string text, string path) =>
+        new ManifestLoader(Catalog, LoggerFactory, Services).Load(text, path);
 }

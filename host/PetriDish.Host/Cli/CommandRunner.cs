@@ -19,9 +19,14 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
 
     public TextWriter Error => error;
 
+    /// <summary>Runs <paramref name="action"/> with the plugins of the host, of --plugins and of the manifest's pluginPaths.</summary>
+    public Task<int> RunAsync(ParseResult parse, string? manifestPath, Func<CommandContext, CancellationToken, Task<int>> action, CancellationToken cancellationToken) =>
+        RunAsync(parse, () => ManifestPeek.PluginPaths(manifestPath), action, cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/>; <paramref name="extraPluginFolders"/> runs inside the error handling.</summary>
     public async Task<int> RunAsync(
         ParseResult parse,
-        string? manifestPath,
+        Func<IReadOnlyList<string>> extraPluginFolders,
         Func<CommandContext, CancellationToken, Task<int>> action,
         CancellationToken cancellationToken)
     {
@@ -32,7 +37,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
             [
                 .. Directory.Exists(PluginCatalogLoader.DefaultFolder) ? [PluginCatalogLoader.DefaultFolder] : Array.Empty<string>(),
                 .. (parse.GetValue(GlobalOptions.Plugins) ?? []).Select(Path.GetFullPath),
-                .. ManifestPeek.PluginPaths(manifestPath),
+                .. extraPluginFolders(),
             ];
             var catalog = PluginCatalogLoader.Load(folders);
             using var host = BuildHost(catalog, verbose);

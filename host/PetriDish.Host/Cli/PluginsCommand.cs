@@ -10,7 +10,7 @@ internal static class PluginsCommand
     {
         var kind = new Option<string?>("--kind") { Description = "Only plugins of this kind: search-space, surrogate or optimizer." };
         var command = new Command("plugins", "List the plugins the host finds: id, kind, version and assembly path.") { kind };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, null, async (context, ct) =>
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (string?)null, async (context, ct) =>
         {
             var filter = parse.GetValue(kind);
             if (filter is not null && !PluginKinds.TryParse(filter, out _))

@@ -1,13 +1,144 @@
 using System.CommandLine;
+using PetriDish.Abstractions;
+using PetriDish.Host.Evaluation;
+using PetriDish.Host.Execution;
+using PetriDish.Host.Manifest;
+using PetriDish.Host.Search;
+using PetriDish.Host.Store;
+using PetriDish.Host.Torch;
 
 namespace PetriDish.Host.Cli;
 
+/// <summary>
+/// <c>petridish run</c>: a surrogate-assisted search, committed to a SQLite database as it goes and
+/// resumable with <c>--resume</c> after any interruption.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("run", "Not available yet.");
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, null, (_, _) => throw new UsageException("'run' is not available yet"), cancellationToken));
+        var manifest = new Argument<string?>("manifest") { Description = "The experiment manifest (not needed with --resume).", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--out", "-o") { Description = "The run folder (default: runs/<name>-<time>)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder where it stopped." };
+        var command = new Command("run", "Search: warm-up ground truth, then per iteration the optimizer proposes, the surrogate screens, the best get ground truth.")
+        {
+            manifest, output, resume,
+        };
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var manifestPath = parse.GetValue(manifest);
+            var resumeFolder = parse.GetValue(resume);
+            RunFolder? existing = null;
+            (string Text, string Path, IReadOnlyList<string> PluginFolders)? recalled = null;
+            return runner.RunAsync(parse, () =>
+            {
+                if ((manifestPath is null) == (resumeFolder is null))
+                {
+                    throw new UsageException("give a manifest to start a run, or --resume FOLDER to continue one (not both)");
+                }
+
+                if (resumeFolder is null)
+                {
+                    return ManifestPeek.PluginPaths(manifestPath);
+                }
+
+                existing = RunFolder.Existing(resumeFolder);
+                recalled = existing.Recall();
+                return recalled.Value.PluginFolders;
+            }, async (context, token) =>
+            {
+                var validated = recalled is { } r ? context.LoadManifest(r.Text, r.Path) : context.LoadManifest(manifestPath!);
+                CheckRunnable(validated);
+                var folder = existing ?? RunFolder.Create(parse.GetValue(output), validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(validated.FilePath));
+                using var store = ResultsStore.Open(folder.Database);
+                if (existing is null)
+                {
+                    RunFolder.Remember(store, validated.Text, validated.FilePath, ManifestPeek.PluginPaths(validated.FilePath), folder.Path);
+                }
+
+                TorchRuntime.SetThreads(validated.Manifest.Threads);
+                return await RunAsync(context, validated, folder, store, token).ConfigureAwait(false);
+            }, cancellationToken);
+        });
         return command;
     }
+
+    private static async Task<int> RunAsync(CommandContext context, ValidatedManifest validated, RunFolder folder, ResultsStore store, CancellationToken cancellationToken)
+    {
+        var space = validated.SearchSpaceInstance;
+        var optimizerPlugin = validated.Optimizer!;
+        var optimizer = ((IOptimizerPlugin)optimizerPlugin.Entry).Create(optimizerPlugin.Settings, space, validated.Context);
+        var screening = validated.Manifest.Search.Surrogate is { } name ? validated.FindSurrogate(name) : null;
+        var surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, WithSeed(validated.Context, Seeds.Derive(validated.Manifest.Seed, "surrogate")));
+        try
+        {
+            var groundTruth = new GroundTruthService(space.GroundTruth, store, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"));
+            await using var executor = new LocalExecutor(groundTruth);
+            var components = new SearchComponents(space, optimizer, optimizerPlugin.Entry.Id, surrogate, screening?.Name);
+            await context.Error.WriteLineAsync($"run: {folder.Path} — {space.Description}; optimizer {optimizerPlugin.Entry.Id}; surrogate {screening?.Name ?? "none"}; executor {executor.Description}").ConfigureAwait(false);
+            var display = new ProgressDisplay(context.Error, context.Interactive);
+            SearchOutcome outcome;
+            try
+            {
+                outcome = await display.RunAsync("search", sink => new SearchLoop(validated, components, groundTruth, executor, store, sink).RunAsync(cancellationToken)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await context.Error.WriteLineAsync($"stopped; continue with: petridish run --resume {folder.Path}").ConfigureAwait(false);
+                throw;
+            }
+
+            var summary = RunReport.Write(folder.Path, validated, store, outcome, groundTruth.Metric, groundTruth.Configuration, executor.Description);
+            await context.Out.WriteLineAsync(summary).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            (surrogate as IDisposable)?.Dispose();
+            (optimizer as IDisposable)?.Dispose();
+        }
+    }
+
+    private static void CheckRunnable(ValidatedManifest manifest)
+    {
+        var errors = new List<ManifestError>();
+        var file = manifest.FilePath;
+        if (manifest.Optimizer is null)
+        {
+            errors.Add(new ManifestError(file, "$.optimizer", null, "a search needs an optimizer (e.g. { \"plugin\": \"random-search\" })"));
+        }
+
+        var budget = manifest.Manifest.Search.Budget;
+        if (budget.Evaluations is null && budget.Iterations is null && budget.WallTimeSeconds is null)
+        {
+            errors.Add(new ManifestError(file, "$.search.budget", null, "give at least one of evaluations, iterations or wallTimeSeconds, or the search never stops"));
+        }
+
+        foreach (var key in manifest.Manifest.Search.WarmupMotifs)
+        {
+            try
+            {
+                manifest.SearchSpaceInstance.Parse(key);
+            }
+            catch (MotifFormatException ex)
+            {
+                errors.Add(new ManifestError(file, "$.search.warmupMotifs", manifest.SearchSpace.Entry.Id, ex.Message));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ManifestValidationException(errors);
+        }
+    }
+
+    private static PluginContext WithSeed(PluginContext context, int seed) => new()
+    {
+        Device = context.Device,
+        Seed = seed,
+        BaseDirectory = context.BaseDirectory,
+        LoggerFactory = context.LoggerFactory,
+        Services = context.Services,
+    };
 }

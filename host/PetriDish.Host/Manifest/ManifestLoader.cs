@@ -38,8 +38,19 @@ public sealed class ManifestLoader
     public ValidatedManifest Load(string path)
     {
         var file = Path.GetFullPath(path);
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
-        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
+        return File.Exists(file)
+            ? Load(File.ReadAllText(file), file)
+            : throw new ManifestValidationException([new ManifestError(Shown(file), "$", null, "manifest file not found")]);
+    }
+
+    /// <summary>
+    /// Validates manifest <paramref name="text"/> as if it were the file at <paramref name="path"/>
+    /// (relative paths resolve against its folder): how a resumed run re-reads the manifest it stored.
+    /// </summary>
+    public ValidatedManifest Load(string text, string path)
+    {
+        var file = Path.GetFullPath(path);
+        var shown = Shown(file);
         var errors = new List<ManifestError>();
         void Error(string jsonPath, string? plugin, string message, JToken? root = null)
         {
@@ -47,12 +58,6 @@ public sealed class ManifestLoader
             errors.Add(new ManifestError(shown, jsonPath, plugin, message, line, column));
         }
 
-        if (!File.Exists(file))
-        {
-            throw new ManifestValidationException([new ManifestError(shown, "$", null, "manifest file not found")]);
-        }
-
-        var text = File.ReadAllText(file);
         JToken root;
         try
         {
@@ -247,6 +252,13 @@ public sealed class ManifestLoader
     // not also produce a spurious "no surrogate named" error.
     private static List<string> DeclaredSurrogateNames(JObject frame) =>
         [.. (frame["surrogates"] as JArray)?.Select(s => (string?)(s["name"] as JValue) ?? (string?)(s["plugin"] as JValue)).OfType<string>() ?? []];
+
+    // Relative to the working directory when inside it, so messages stay short; absolute otherwise.
+    private static string Shown(string file)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
+    }
 
     private static string DescribeUnknown(string id, PluginKind kind, PluginCatalog catalog)
     {

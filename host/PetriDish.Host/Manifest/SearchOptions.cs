@@ -17,5 +17,8 @@ public sealed class SearchOptions
 
     public int Retries { get; init; } = 1;
 
+    /// <summary>Known ground truth (motif,value CSV) that the best motif found is ranked against in the report.</summary>
+    public string? Reference { get; init; }
+
     public SearchBudget Budget { get; init; } = new();
 }

@@ -141,6 +141,13 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>Replaces a surrogate's scores for one iteration (idempotent, so a resumed iteration stores them once).</summary>
+    public void ReplacePredictions(int iteration, string surrogate, IReadOnlyCollection<PredictionRecord> predictions)
+    {
+        Execute("DELETE FROM predictions WHERE iteration = $iteration AND surrogate = $surrogate", ("$iteration", iteration), ("$surrogate", surrogate));
+        AddPredictions(predictions);
+    }
+
     /// <summary>The predictions of one iteration (all surrogates).</summary>
     public IReadOnlyList<PredictionRecord> Predictions(int iteration)
     {
@@ -167,6 +174,19 @@ public sealed class ResultsStore : IDisposable
         ON CONFLICT(iteration, component) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at
         """,
         ("$iteration", iteration), ("$component", component), ("$state", state), ("$saved", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>A component's checkpoint of one iteration, or null.</summary>
+    public byte[]? Checkpoint(string component, int iteration)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT state FROM checkpoints WHERE component = $component AND iteration = $iteration";
+            command.Parameters.AddWithValue("$component", component);
+            command.Parameters.AddWithValue("$iteration", iteration);
+            return command.ExecuteScalar() as byte[];
+        }
+    }
 
     /// <summary>The newest checkpoint of a component, with its iteration.</summary>
     public (int Iteration, byte[] State)? LatestCheckpoint(string component)

@@ -1,0 +1,242 @@
+using Newtonsoft.Json.Linq;
+using PetriDish.Host.Cli;
+using PetriDish.Host.Store;
+using PetriDish.Tests.Infrastructure;
+
+namespace PetriDish.Tests.Search;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Manifest(string name, string search, string optimizer = """{ "plugin": "random-search" }""", string groundTruth = "{}", int size = 60) => _temp.Write(name, $$"""
+        {
+          "name": "{{Path.GetFileNameWithoutExtension(name)}}",
+          "seed": 7,
+          "device": "cpu",
+          "searchSpace": { "plugin": "toy-space", "settings": { "size": {{size}}, "peak": 37, "groundTruth": {{groundTruth}} } },
+          "surrogates": [ { "plugin": "nearest-neighbour" } ],
+          "optimizer": {{optimizer}},
+          "search": {{search}}
+        }
+        """);
+
+    private static Task<CliResult> Run(params string[] args) =>
+        Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", .. args]);
+
+    private static List<EvaluationRecord> Evaluations(string folder)
+    {
+        using var store = ResultsStore.Open(Path.Combine(folder, "results.sqlite"));
+        return [.. store.Evaluations()];
+    }
+
+    [Fact]
+    public async Task A_surrogate_assisted_search_spends_exactly_its_budget_and_writes_its_report()
+    {
+        var manifest = Manifest("search.json", """{ "warmup": 6, "candidates": 20, "evaluationsPerIteration": 3, "surrogate": "nearest-neighbour", "budget": { "evaluations": 15 } }""");
+        var folder = _temp.File("run");
+
+        var result = await Run(manifest, "--out", folder);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var evaluations = Evaluations(folder);
+        Assert.Equal(15, evaluations.Select(e => e.Motif).Distinct().Count());
+        Assert.Equal(6, evaluations.Count(e => e.Purpose == "warmup"));
+        Assert.Equal([3, 3, 3], evaluations.Where(e => e.Iteration > 0).GroupBy(e => e.Iteration).Select(g => g.Count()));
+        var best = JObject.Parse(File.ReadAllText(Path.Combine(folder, "best.json")));
+        Assert.Equal(evaluations.MaxBy(e => e.Value)!.Motif, (string)best["motif"]!);
+        Assert.Equal(15, (int)best["evaluations"]!);
+        Assert.StartsWith($"best {best["motif"]} = ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("after 15 ground-truth evaluations", result.Output, StringComparison.Ordinal);
+        var report = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains("## Surrogate quality on the newly evaluated motifs", report, StringComparison.Ordinal);
+        Assert.Contains("| 15 | 3 | search |", report, StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(folder, "progress.png")).Length > 10_000);
+        using var store = ResultsStore.Open(Path.Combine(folder, "results.sqlite"));
+        Assert.Equal(20, store.Predictions(1).Count);
+        Assert.NotNull(store.Checkpoint("surrogate", 1));
+        Assert.NotNull(store.Checkpoint("optimizer", 3));
+    }
+
+    [Fact]
+    public async Task The_surrogate_screening_finds_the_peak_with_fewer_evaluations_than_its_proposals()
+    {
+        // Nearest neighbour on a one-peaked landscape walks towards the peak: the surrogate matters.
+        var manifest = Manifest("screened.json", """{ "warmup": 5, "candidates": 59, "evaluationsPerIteration": 2, "surrogate": "nearest-neighbour", "budget": { "evaluations": 13 } }""");
+
+        var result = await Run(manifest, "--out", _temp.File("screened"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var best = JObject.Parse(File.ReadAllText(_temp.File("screened/best.json")));
+        Assert.InRange(int.Parse(((string)best["motif"]!)[4..], System.Globalization.CultureInfo.InvariantCulture), 33, 41);
+    }
+
+    [Fact]
+    public async Task Without_a_surrogate_the_proposals_are_evaluated_directly()
+    {
+        var manifest = Manifest("plain.json", """{ "warmup": 2, "evaluationsPerIteration": 4, "budget": { "iterations": 2 } }""");
+
+        var result = await Run(manifest, "--out", _temp.File("plain"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal(10, Evaluations(_temp.File("plain")).Count);
+        Assert.Contains("budget of 2 iterations done", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| surrogate | none (plain search) |", File.ReadAllText(_temp.File("plain/report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ground_truth_that_throws_is_recorded_retried_and_the_run_goes_on()
+    {
+        var manifest = Manifest(
+            "failing.json",
+            """{ "warmupMotifs": ["toy:3", "toy:4"], "warmup": 2, "evaluationsPerIteration": 2, "retries": 1, "budget": { "evaluations": 6 } }""",
+            optimizer: """{ "plugin": "sequential", "settings": { "step": 5 } }""",
+            groundTruth: """{ "failing": [3, 10] }""");
+
+        var result = await Run(manifest, "--out", _temp.File("failing"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var evaluations = Evaluations(_temp.File("failing"));
+        var failed = evaluations.Where(e => e.Status == EvaluationStatus.Failed).ToList();
+        Assert.Equal(["toy:3", "toy:3", "toy:10", "toy:10"], failed.Select(e => e.Motif));
+        Assert.Equal([1, 2, 1, 2], failed.Select(e => e.Attempt));
+        Assert.All(failed, e => Assert.Contains("toy ground truth fails for", e.Error, StringComparison.Ordinal));
+        Assert.Equal(6, evaluations.Select(e => e.Motif).Distinct().Count());
+        Assert.Contains("failed (attempt 2)", File.ReadAllText(_temp.File("failing/report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_retries_a_failing_evaluation_is_tried_once()
+    {
+        var manifest = Manifest(
+            "noretry.json",
+            """{ "warmupMotifs": ["toy:3"], "warmup": 1, "retries": 0, "budget": { "evaluations": 1 } }""",
+            groundTruth: """{ "failing": [3] }""");
+
+        var result = await Run(manifest, "--out", _temp.File("noretry"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Single(Evaluations(_temp.File("noretry")));
+        Assert.Contains("no successful ground-truth evaluation", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_optimizer_proposing_an_invalid_motif_stops_the_run_with_a_clear_error()
+    {
+        var manifest = Manifest("invalid.json", """{ "warmup": 2, "budget": { "evaluations": 8 } }""", optimizer: """{ "plugin": "sequential", "settings": { "inject": ["toy:999"] } }""");
+
+        var result = await Run(manifest, "--out", _temp.File("invalid"));
+
+        Assert.Equal(ExitCodes.RuntimeFailure, result.ExitCode);
+        Assert.Contains("optimizer 'sequential' proposed an invalid motif: invalid motif 'toy:999': position must be below 60", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Evaluations(_temp.File("invalid")).Count); // The warm-up stays stored.
+    }
+
+    [Theory]
+    [InlineData("""{ "budget": { "evaluations": 0 } }""", "$.search.budget.evaluations: 0 is below the minimum 1")]
+    [InlineData("""{ "budget": { } }""", "$.search.budget: give at least one of evaluations, iterations or wallTimeSeconds")]
+    [InlineData("""{ "warmupMotifs": ["toy:x"], "budget": { "evaluations": 3 } }""", "$.search.warmupMotifs (plugin 'toy-space'): invalid motif 'toy:x'")]
+    public async Task Unrunnable_search_settings_are_usage_errors_and_nothing_is_run(string search, string message)
+    {
+        var result = await Run(Manifest("bad.json", search), "--out", _temp.File("bad"));
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("bad/results.sqlite")));
+    }
+
+    [Fact]
+    public async Task A_folder_that_already_holds_a_run_is_not_overwritten()
+    {
+        var manifest = Manifest("twice.json", """{ "warmup": 2, "budget": { "evaluations": 2 } }""");
+        await Run(manifest, "--out", _temp.File("twice"));
+
+        var again = await Run(manifest, "--out", _temp.File("twice"));
+
+        Assert.Equal(ExitCodes.UsageError, again.ExitCode);
+        Assert.Contains("already holds a run", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Partial_evaluation_screens_at_low_fidelity_and_counts_those_evaluations_apart()
+    {
+        var manifest = Manifest(
+            "partial.json",
+            """{ "warmup": 3, "evaluationsPerIteration": 2, "budget": { "evaluations": 7 } }""",
+            optimizer: """{ "plugin": "partial-evaluation", "settings": { "candidates": 6, "epochs": 1, "dataFraction": 0.5 } }""");
+
+        var result = await Run(manifest, "--out", _temp.File("partial"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var evaluations = Evaluations(_temp.File("partial"));
+        Assert.Equal(7, evaluations.Count(e => e.Fidelity == "full"));
+        var screening = evaluations.Where(e => e.Fidelity != "full").ToList();
+        Assert.Equal(12, screening.Count);
+        Assert.All(screening, e => Assert.Equal(("epochs=1;data=0.5", "screening"), (e.Fidelity, e.Purpose!)));
+        Assert.Contains("- low-fidelity evaluations: 12,", File.ReadAllText(_temp.File("partial/report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_run_killed_with_sigkill_resumes_without_repeating_an_evaluation_and_ends_as_an_uninterrupted_run()
+    {
+        var manifest = Manifest(
+            "resumable.json",
+            """{ "warmup": 4, "candidates": 12, "evaluationsPerIteration": 3, "surrogate": "nearest-neighbour", "budget": { "evaluations": 16 } }""",
+            groundTruth: """{ "delayMilliseconds": 250 }""");
+        string[] common = ["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run"];
+
+        var reference = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(3), [.. common, manifest, "--out", _temp.File("reference")]);
+        Assert.True(reference.ExitCode == ExitCodes.Success, reference.ToString());
+
+        using (var victim = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, .. common, manifest, "--out", _temp.File("killed")], _temp.Path))
+        {
+            // The run logs each finished evaluation ("motif → value") right after committing it.
+            var finished = 0;
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            victim.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line)
+                {
+                    log.Enqueue(line);
+                    if (line.Contains(" → ", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref finished);
+                    }
+                }
+            };
+            victim.BeginErrorReadLine();
+            victim.BeginOutputReadLine();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (Volatile.Read(ref finished) < 7)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the run did not reach 7 evaluations in time: " + string.Join('\n', log));
+                Assert.False(victim.HasExited, "the run ended before it could be killed: " + string.Join('\n', log));
+                await Task.Delay(20);
+            }
+
+            victim.Kill(); // SIGKILL: no chance to clean up.
+            await victim.WaitForExitAsync();
+        }
+
+        var before = Evaluations(_temp.File("killed"));
+        Assert.InRange(before.Count, 7, 15);
+        var resumed = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(3), [.. common, "--resume", _temp.File("killed")]);
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+
+        var after = Evaluations(_temp.File("killed"));
+        Assert.Equal(before.Select(e => e.Id), after.Take(before.Count).Select(e => e.Id));
+        Assert.Equal(after.Count, after.Select(e => e.Motif).Distinct().Count()); // Nothing evaluated twice.
+        var expected = Evaluations(_temp.File("reference"));
+        Assert.Equal(expected.Select(e => (e.Motif, e.Value, e.Iteration)), after.Select(e => (e.Motif, e.Value, e.Iteration)));
+        var bestReference = JObject.Parse(File.ReadAllText(_temp.File("reference/best.json")));
+        var bestResumed = JObject.Parse(File.ReadAllText(_temp.File("killed/best.json")));
+        Assert.Equal(((string)bestReference["motif"]!, (double)bestReference["value"]!, (int)bestReference["evaluations"]!), ((string)bestResumed["motif"]!, (double)bestResumed["value"]!, (int)bestResumed["evaluations"]!));
+
+        var again = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(1), [.. common, "--resume", _temp.File("killed")]);
+        Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
+        Assert.Equal(after.Count, Evaluations(_temp.File("killed")).Count); // A finished run resumes to its result, spending nothing.
+    }
+}
