@@ -23,7 +23,7 @@ internal static class EvaluateCommand
         var motifs = new Option<string?>("--motifs") { Description = "A file of motif keys (one per line, or a CSV with a 'motif' column)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the CSV here (default: standard output)." };
         var store = new Option<string?>("--store") { Description = $"The ground-truth cache database (default: $PETRIDISH_CACHE or {CachePaths.GroundTruth})." };
-        var seed = new Option<int?>("--seed") { Description = "Evaluation seed (default: the manifest's seed)." };
+        var seed = new Option<int?>("--seed") { Description = "Evaluation seed (default: the manifest's groundTruthSeed)." };
         var epochs = new Option<double?>("--epochs") { Description = "Low fidelity: train this many epochs instead of the configured number." };
         var fraction = new Option<double?>("--data-fraction") { Description = "Low fidelity: use this fraction of the training data." };
         var plot = new Option<string?>("--plot") { Description = "For a one-parameter family: also draw value against the parameter into this PNG." };
@@ -46,7 +46,7 @@ internal static class EvaluateCommand
                     throw new UsageException("--plot needs a one-parameter search space (one with an axis)");
                 }
                 var fidelity = Fidelity(parse.GetValue(epochs), parse.GetValue(fraction));
-                var evaluationSeed = parse.GetValue(seed) ?? validated.Manifest.Seed;
+                var evaluationSeed = parse.GetValue(seed) ?? validated.Manifest.GroundTruthSeed;
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
 
                 using var results = ResultsStore.Open(parse.GetValue(store) ?? CachePaths.GroundTruth);

@@ -17,6 +17,7 @@ public static class PetriDishCli
         root.Subcommands.Add(RunCommand.Create(runner));
         root.Subcommands.Add(CompareCommand.Create(runner));
         root.Subcommands.Add(EvaluateCommand.Create(runner));
+        root.Subcommands.Add(SummarizeCommand.Create(runner));
         root.Subcommands.Add(ValidateCommand.Create(runner));
         root.Subcommands.Add(PluginsCommand.Create(runner));
         root.Subcommands.Add(NewCommand.Create(runner));

@@ -20,9 +20,10 @@ internal static class RunCommand
         var manifest = new Argument<string?>("manifest") { Description = "The experiment manifest (not needed with --resume).", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--out", "-o") { Description = "The run folder (default: runs/<name>-<time>)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder where it stopped." };
+        var seed = new Option<int?>("--seed") { Description = "Use this seed instead of the manifest's (to repeat an experiment over seeds)." };
         var command = new Command("run", "Search: warm-up ground truth, then per iteration the optimizer proposes, the surrogate screens, the best get ground truth.")
         {
-            manifest, output, resume,
+            manifest, output, resume, seed,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -48,7 +49,14 @@ internal static class RunCommand
                 return recalled.Value.PluginFolders;
             }, async (context, token) =>
             {
-                var validated = recalled is { } r ? context.LoadManifest(r.Text, r.Path) : context.LoadManifest(manifestPath!);
+                if (recalled is not null && parse.GetValue(seed) is not null)
+                {
+                    throw new UsageException("--seed cannot change a run being resumed; it keeps the seed it was started with");
+                }
+
+                var validated = recalled is { } r ? context.LoadManifest(r.Text, r.Path)
+                    : parse.GetValue(seed) is { } newSeed ? context.LoadManifest(WithSeed(manifestPath!, newSeed), manifestPath!)
+                    : context.LoadManifest(manifestPath!);
                 CheckRunnable(validated);
                 var folder = existing ?? RunFolder.Create(parse.GetValue(output), validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(validated.FilePath));
                 using var store = ResultsStore.Open(folder.Database);
@@ -130,6 +138,26 @@ internal static class RunCommand
         if (errors.Count > 0)
         {
             throw new ManifestValidationException(errors);
+        }
+    }
+
+    /// <summary>The manifest's text with its seed replaced: the run stores (and resumes from) exactly this.</summary>
+    private static string WithSeed(string manifestPath, int seed)
+    {
+        if (!File.Exists(manifestPath))
+        {
+            throw new UsageException($"manifest file not found: {manifestPath}");
+        }
+
+        try
+        {
+            var json = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(manifestPath));
+            json["seed"] = seed;
+            return json.ToString();
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return File.ReadAllText(manifestPath); // The validation reports the syntax error with its position.
         }
     }
 

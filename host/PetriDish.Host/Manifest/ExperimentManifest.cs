@@ -15,6 +15,12 @@ public sealed class ExperimentManifest
 
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Seed of every full ground-truth evaluation, kept apart from <see cref="Seed"/> so that the ground
+    /// truth stays one fixed function of the motif while searches are repeated over seeds.
+    /// </summary>
+    public int GroundTruthSeed { get; init; }
+
     public string Device { get; init; } = "auto";
 
     public int Threads { get; init; } = 1;

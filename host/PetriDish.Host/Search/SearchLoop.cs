@@ -29,7 +29,7 @@ public sealed class SearchLoop
     private const string SurrogateComponent = "surrogate";
 
     private readonly SearchOptions _options;
-    private readonly int _seed;
+    private readonly int _groundTruthSeed;
     private readonly SearchComponents _components;
     private readonly GroundTruthService _groundTruth;
     private readonly IEvaluationExecutor _executor;
@@ -43,13 +43,13 @@ public sealed class SearchLoop
     {
         ArgumentNullException.ThrowIfNull(manifest);
         _options = manifest.Manifest.Search;
-        _seed = manifest.Manifest.Seed;
+        _groundTruthSeed = manifest.Manifest.GroundTruthSeed;
         _components = components;
         _groundTruth = groundTruth;
         _executor = executor;
         _store = store;
         _sink = sink;
-        _random = new DeterministicRandom(Seeds.Derive(_seed, "search-loop"));
+        _random = new DeterministicRandom(Seeds.Derive(manifest.Manifest.Seed, "search-loop"));
     }
 
     private GroundTruthMetric Metric => _groundTruth.Metric;
@@ -221,7 +221,7 @@ public sealed class SearchLoop
     private async Task<IReadOnlyList<EvaluationOutcome>> EvaluateAsync(int iteration, List<IMotif> motifs, CancellationToken cancellationToken)
     {
         var purpose = iteration == 0 ? "warmup" : "search";
-        var requests = motifs.Select(m => new EvaluationRequest(m, Fidelity.Full, _seed, iteration, purpose)).ToList();
+        var requests = motifs.Select(m => new EvaluationRequest(m, Fidelity.Full, _groundTruthSeed, iteration, purpose)).ToList();
         var progress = new InlineProgress<(int Index, ProgressUpdate Update)>(p =>
             _sink.Update(Fraction(), $"iteration {iteration}: {motifs[p.Index].Key} ({p.Index + 1}/{motifs.Count}): {p.Update.Message}"));
         var outcomes = await _executor.EvaluateAsync(requests, progress, cancellationToken).ConfigureAwait(false);
@@ -237,7 +237,7 @@ public sealed class SearchLoop
 
     internal async Task<double> EvaluateLowFidelityAsync(int iteration, IMotif motif, Fidelity fidelity, CancellationToken cancellationToken)
     {
-        var outcome = await _groundTruth.EvaluateAsync(new EvaluationRequest(motif, fidelity, _seed, iteration, "screening"), null, cancellationToken).ConfigureAwait(false);
+        var outcome = await _groundTruth.EvaluateAsync(new EvaluationRequest(motif, fidelity, _groundTruthSeed, iteration, "screening"), null, cancellationToken).ConfigureAwait(false);
         return outcome.Succeeded ? Metric.ToScore(outcome.Value) : double.NegativeInfinity;
     }
 

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+using PetriDish.Abstractions;
+using PetriDish.Host.Comparison;
+using PetriDish.Host.Reports;
+using PetriDish.Host.Store;
+
+namespace PetriDish.Host.Search;
+
+/// <summary>
+/// Puts several runs side by side (e.g. methods × seeds under the same budget): best value found
+/// against ground-truth evaluations spent, per method as mean ± standard deviation over its runs.
+/// </summary>
+public static class RunSummary
+{
+    /// <summary>One run: its method label (the manifest name), seed and best-so-far curve.</summary>
+    public sealed record RunCurve(string Method, int Seed, string Folder, IReadOnlyList<double> Best, string? BestMotif, double? BestValue);
+
+    public static RunCurve Read(string folder, GroundTruthMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var run = RunFolder.Existing(folder);
+        using var store = ResultsStore.Open(run.Database);
+        var manifest = Newtonsoft.Json.Linq.JObject.Parse(store.GetMeta("manifest") ?? "{}");
+        var full = store.Evaluations(fidelity: Fidelity.Full.ToString()).ToList();
+        var (_, best) = RunReport.BestSoFar(full, metric);
+        var top = full.Where(r => r.Status == EvaluationStatus.Completed).MaxBy(r => metric.ToScore(r.Value!.Value));
+        return new RunCurve((string?)manifest["name"] ?? Path.GetFileName(run.Path), (int?)manifest["seed"] ?? 0, run.Path, best, top?.Motif, top?.Value);
+    }
+
+    /// <summary>Writes summary.md, summary.csv and summary.png; returns the table.</summary>
+    public static string Write(IReadOnlyList<RunCurve> runs, GroundTruthMetric metric, string directory, string title)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(metric);
+        Directory.CreateDirectory(directory);
+        var methods = runs.GroupBy(r => r.Method).ToList();
+        var checkpoints = runs.Max(r => r.Best.Count);
+        var table = new StringBuilder();
+        table.Append(CultureInfo.InvariantCulture, $"| method | runs | evaluations | best {metric.Name} (mean ± std) | per seed |\n|---|---:|---:|---:|---|\n");
+        var csv = new StringBuilder("method,seed,evaluations,best\n");
+        var series = new List<ChartSeries>();
+        foreach (var method in methods)
+        {
+            var finals = method.Select(r => r.Best.Count == 0 ? double.NaN : r.Best[^1]).ToList();
+            var statistic = Statistic.Of(finals);
+            var perSeed = string.Join(", ", method.Select(r => string.Create(CultureInfo.InvariantCulture, $"seed {r.Seed}: {r.BestValue:F4} ({r.BestMotif})")));
+            table.Append(CultureInfo.InvariantCulture, $"| {method.Key} | {method.Count()} | {method.Max(r => r.Best.Count)} | {statistic.Mean:F4} ± {statistic.Std:F4} | {perSeed} |\n");
+            foreach (var run in method)
+            {
+                for (var i = 0; i < run.Best.Count; i++)
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $"{method.Key},{run.Seed},{i + 1},{run.Best[i].ToString("R", CultureInfo.InvariantCulture)}\n");
+                }
+            }
+
+            var x = new List<double>();
+            var mean = new List<double>();
+            var std = new List<double>();
+            for (var n = 1; n <= checkpoints; n++)
+            {
+                // A run that stopped early keeps its last best value.
+                var values = method.Where(r => r.Best.Count > 0).Select(r => r.Best[Math.Min(n, r.Best.Count) - 1]).ToList();
+                if (values.Count == 0)
+                {
+                    continue;
+                }
+
+                var at = Statistic.Of(values);
+                x.Add(n);
+                mean.Add(at.Mean);
+                std.Add(at.Std);
+            }
+
+            series.Add(new ChartSeries($"{method.Key} ({method.Count()} runs)", x, mean, Band: std));
+        }
+
+        File.WriteAllText(Path.Combine(directory, "summary.md"), $"# {title}\n\n{table}\nMean ± standard deviation over runs of the best {metric.Name} found; the band in summary.png is ± one standard deviation.\n\n![best value against evaluations](summary.png)\n");
+        File.WriteAllText(Path.Combine(directory, "summary.csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(directory, "summary.json"), JsonConvert.SerializeObject(runs, Formatting.Indented));
+        Charts.Save(Path.Combine(directory, "summary.png"), title, "ground-truth evaluations spent", $"best {metric.Name} found", series);
+        return table.ToString();
+    }
+}
