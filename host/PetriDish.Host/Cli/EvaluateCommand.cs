@@ -21,6 +21,7 @@ internal static class EvaluateCommand
         var motif = new Option<string[]>("--motif") { Description = "A motif key to evaluate. Repeatable.", Arity = ArgumentArity.ZeroOrMore };
         var grid = new Option<int?>("--grid") { Description = "N evenly spaced motifs over a one-parameter family's range." };
         var motifs = new Option<string?>("--motifs") { Description = "A file of motif keys (one per line, or a CSV with a 'motif' column)." };
+        var random = new Option<int?>("--random") { Description = "N distinct motifs drawn from the search space with the manifest's seed." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the CSV here (default: standard output)." };
         var store = new Option<string?>("--store") { Description = $"The ground-truth cache database (default: $PETRIDISH_CACHE or {CachePaths.GroundTruth})." };
         var seed = new Option<int?>("--seed") { Description = "Evaluation seed (default: the manifest's groundTruthSeed)." };
@@ -29,7 +30,7 @@ internal static class EvaluateCommand
         var plot = new Option<string?>("--plot") { Description = "For a one-parameter family: also draw value against the parameter into this PNG." };
         var command = new Command("evaluate", "Ground-truth evaluation of motifs (one, a list, or a grid), written as motif,value CSV.")
         {
-            manifest, motif, grid, motifs, output, store, seed, epochs, fraction, plot,
+            manifest, motif, grid, motifs, random, output, store, seed, epochs, fraction, plot,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -39,7 +40,7 @@ internal static class EvaluateCommand
             {
                 var validated = context.LoadManifest(manifestPath);
                 var space = validated.SearchSpaceInstance;
-                var selected = SelectMotifs(space, parse.GetValue(motif) ?? [], parse.GetValue(grid), parse.GetValue(motifs));
+                var selected = SelectMotifs(space, parse.GetValue(motif) ?? [], parse.GetValue(grid), parse.GetValue(motifs), parse.GetValue(random), validated.Manifest.Seed);
                 var plotPath = parse.GetValue(plot);
                 if (plotPath is not null && space.Axis is null)
                 {
@@ -118,12 +119,18 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static IReadOnlyList<IMotif> SelectMotifs(ISearchSpace space, string[] keys, int? grid, string? file)
+    private static IReadOnlyList<IMotif> SelectMotifs(ISearchSpace space, string[] keys, int? grid, string? file, int? random, int seed)
     {
-        var chosen = (keys.Length > 0 ? 1 : 0) + (grid is null ? 0 : 1) + (file is null ? 0 : 1);
+        var chosen = (keys.Length > 0 ? 1 : 0) + (grid is null ? 0 : 1) + (file is null ? 0 : 1) + (random is null ? 0 : 1);
         if (chosen != 1)
         {
-            throw new UsageException("give exactly one of --motif KEY, --grid N or --motifs FILE");
+            throw new UsageException("give exactly one of --motif KEY, --grid N, --motifs FILE or --random N");
+        }
+
+        if (random is { } count)
+        {
+            var drawn = count < 1 ? [] : MotifSampler.SampleDistinct(space, new DeterministicRandom(Seeds.Derive(seed, "evaluate-random")), count, _ => false);
+            return drawn.Count == 0 ? throw new UsageException("--random needs a positive count") : drawn;
         }
 
         if (grid is { } n)

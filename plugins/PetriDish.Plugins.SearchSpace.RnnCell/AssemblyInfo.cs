@@ -1,0 +1,4 @@
+using PetriDish.Abstractions;
+using PetriDish.Plugins.SearchSpace.RnnCell;
+
+[assembly: PetriDishPlugin(typeof(RnnCellSearchSpacePlugin))]

@@ -1,0 +1,29 @@
+using PetriDish.Abstractions;
+using static TorchSharp.torch;
+
+namespace PetriDish.Plugins.SearchSpace.RnnCell;
+
+/// <summary>N differently wired cells over the same synthetic sequences, in one tensor program.</summary>
+internal sealed class CellMotifNetwork(CellWiring wiring) : IMotifNetwork
+{
+    public int Count => wiring.Count;
+
+    /// <param name="parameters">[W₀ [N, in+H, 2H], nodes [N, K, H, 2H], read-out [N, H, out], bias [N, out]].</param>
+    /// <param name="inputs">[samples, time, input], shared by all cells.</param>
+    public Tensor Forward(IReadOnlyList<Tensor> parameters, Tensor inputs)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var (w0, nodes, readout, bias) = (parameters[0], parameters[1], parameters[2], parameters[3]);
+        var samples = inputs.shape[0];
+        var width = nodes.shape[2];
+        var h = zeros([Count, samples, width], dtype: inputs.dtype, device: inputs.device);
+        for (var t = 0; t < inputs.shape[1]; t++)
+        {
+            h = CellStep.Forward(inputs.select(1, t).expand(Count, -1, -1), h, w0, nodes, wiring);
+        }
+
+        return bmm(h, readout) + bias.unsqueeze(1);
+    }
+
+    public void Dispose() => wiring.Dispose();
+}
