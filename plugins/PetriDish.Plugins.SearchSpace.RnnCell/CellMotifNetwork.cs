@@ -17,9 +17,11 @@ internal sealed class CellMotifNetwork(CellWiring wiring) : IMotifNetwork
         var samples = inputs.shape[0];
         var width = nodes.shape[2];
         var h = zeros([Count, samples, width], dtype: inputs.dtype, device: inputs.device);
-        for (var t = 0; t < inputs.shape[1]; t++)
+        var perNode = CellStep.SplitNodes(nodes);
+        var steps = inputs.unbind(1);
+        foreach (var step in steps)
         {
-            h = CellStep.Forward(inputs.select(1, t).expand(Count, -1, -1), h, w0, nodes, wiring);
+            h = CellStep.Forward(step.expand(Count, -1, -1), h, w0, perNode, wiring);
         }
 
         return bmm(h, readout) + bias.unsqueeze(1);

@@ -8,32 +8,38 @@ namespace PetriDish.Plugins.SearchSpace.RnnCell;
 /// <c>[c, g] = s_j·W_i</c>, <c>s_i = s_j + σ(c)·(act_i(g) − s_j)</c>; the new hidden state is the mean
 /// of nodes 1…K.
 /// </summary>
+/// <remarks>
+/// The Petri dish unrolls this hundreds of times inside a differentiated inner loop, so the number of
+/// tensor operations per step is what its cost is made of: the gated update is one <c>lerp</c>, an
+/// input state is picked for every cell with one <c>index_select</c>, and each cell's activation is a
+/// one-hot mix of the four.
+/// </remarks>
 internal static class CellStep
 {
     /// <param name="x">Inputs <c>[N, B, E]</c>.</param>
     /// <param name="h">Previous hidden state <c>[N, B, H]</c>.</param>
     /// <param name="w0">Input-node weights <c>[N, E + H, 2H]</c>.</param>
-    /// <param name="nodeWeights">Node weights <c>[N, K, H, 2H]</c>.</param>
+    /// <param name="nodeWeights">Each node's weights <c>[N, H, 2H]</c> (see <see cref="SplitNodes"/>).</param>
     /// <param name="wiring">Which node reads which, with which activation.</param>
     /// <returns>The new hidden state <c>[N, B, H]</c>.</returns>
-    public static Tensor Forward(Tensor x, Tensor h, Tensor w0, Tensor nodeWeights, CellWiring wiring)
+    public static Tensor Forward(Tensor x, Tensor h, Tensor w0, IReadOnlyList<Tensor> nodeWeights, CellWiring wiring)
     {
-        var width = h.shape[^1];
-        var gates = bmm(cat([x, h], -1), w0);
-        var s0 = Highway(h, gates.narrow(-1, 0, width), tanh(gates.narrow(-1, width, width)));
-        var states = new List<Tensor>(wiring.Nodes + 1) { s0 };
+        var halves = bmm(cat([x, h], -1), w0).chunk(2, -1);
+        var states = new List<Tensor>(wiring.Nodes + 1) { h.lerp(tanh(halves[1]), sigmoid(halves[0])) };
         var single = wiring.Count == 1;
         for (var node = 0; node < wiring.Nodes; node++)
         {
-            var previous = single ? states[wiring.Cells[0].Inputs[node]] : Gather(states, wiring.Inputs.select(1, node));
-            var projected = bmm(previous, nodeWeights.select(1, node));
-            var candidate = projected.narrow(-1, width, width);
-            var activated = single ? Activate(candidate, wiring.Cells[0].Activations[node]) : Mixed(candidate, wiring.Masks.select(1, node));
-            states.Add(Highway(previous, projected.narrow(-1, 0, width), activated));
+            var previous = single ? states[wiring.Cells[0].Inputs[node]] : Gather(states, wiring.FlatInputs(node));
+            var projected = bmm(previous, nodeWeights[node]).chunk(2, -1);
+            var activated = single ? Activate(projected[1], wiring.Cells[0].Activations[node]) : Mixed(projected[1], wiring.Masks(node));
+            states.Add(previous.lerp(activated, sigmoid(projected[0])));
         }
 
         return stack(states.Skip(1), 0).mean([0]);
     }
+
+    /// <summary>Per-node weights <c>[N, H, 2H]</c> from <c>[N, K, H, 2H]</c>: once per sequence, not per step.</summary>
+    public static Tensor[] SplitNodes(Tensor nodeWeights) => nodeWeights.unbind(1);
 
     public static Tensor Activate(Tensor x, CellActivation activation) => activation switch
     {
@@ -44,22 +50,14 @@ internal static class CellStep
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
     };
 
-    /// <summary><c>s + σ(c)·(candidate − s)</c>: the gated update every node makes.</summary>
-    private static Tensor Highway(Tensor state, Tensor gate, Tensor candidate) => state + (sigmoid(gate) * (candidate - state));
-
-    /// <summary>Each motif's own input state: <c>states[n][index[n]]</c> for every n.</summary>
-    private static Tensor Gather(List<Tensor> states, Tensor index)
+    /// <summary>Each cell's own input state: row <c>n·k + input[n]</c> of the stacked states.</summary>
+    private static Tensor Gather(List<Tensor> states, Tensor flatIndex)
     {
-        var stacked = stack(states, 1); // [N, nodes so far, B, H]
-        var shape = stacked.shape;
-        var expanded = index.view(shape[0], 1, 1, 1).expand(shape[0], 1, shape[2], shape[3]);
-        return stacked.gather(1, expanded).squeeze(1);
+        var stacked = stack(states, 1); // [N, k, B, H]
+        return stacked.view(-1, stacked.shape[2], stacked.shape[3]).index_select(0, flatIndex);
     }
 
-    /// <summary>Each motif's own activation, as a one-hot mix of the four (<c>mask</c>: <c>[N, 4]</c>).</summary>
-    private static Tensor Mixed(Tensor x, Tensor mask)
-    {
-        var weights = mask.view(mask.shape[0], 4, 1, 1);
-        return (weights.select(1, 0) * tanh(x)) + (weights.select(1, 1) * nn.functional.relu(x)) + (weights.select(1, 2) * x) + (weights.select(1, 3) * sigmoid(x));
-    }
+    /// <summary>Each cell's own activation: the four stacked and mixed by a one-hot mask <c>[N, 1, 4, 1]</c>.</summary>
+    private static Tensor Mixed(Tensor x, Tensor mask) =>
+        stack([tanh(x), nn.functional.relu(x), x, sigmoid(x)], -1).matmul(mask).squeeze(-1);
 }

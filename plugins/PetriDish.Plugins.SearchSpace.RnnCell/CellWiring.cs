@@ -9,11 +9,14 @@ namespace PetriDish.Plugins.SearchSpace.RnnCell;
 /// </summary>
 internal sealed class CellWiring : IDisposable
 {
-    private CellWiring(IReadOnlyList<NaoCell> cells, Tensor inputs, Tensor masks)
+    private readonly Tensor[] _flatInputs;
+    private readonly Tensor[] _masks;
+
+    private CellWiring(IReadOnlyList<NaoCell> cells, Tensor[] flatInputs, Tensor[] masks)
     {
         Cells = cells;
-        Inputs = inputs;
-        Masks = masks;
+        _flatInputs = flatInputs;
+        _masks = masks;
     }
 
     public IReadOnlyList<NaoCell> Cells { get; }
@@ -21,12 +24,6 @@ internal sealed class CellWiring : IDisposable
     public int Count => Cells.Count;
 
     public int Nodes => Cells[0].Nodes;
-
-    /// <summary>Input node of every node: <c>[N, K]</c> (int64).</summary>
-    public Tensor Inputs { get; }
-
-    /// <summary>One-hot activation of every node: <c>[N, K, 4]</c>.</summary>
-    public Tensor Masks { get; }
 
     public static CellWiring For(IReadOnlyList<NaoCell> cells, Device device, ScalarType dtype)
     {
@@ -37,14 +34,34 @@ internal sealed class CellWiring : IDisposable
         }
 
         var nodes = cells[0].Nodes;
-        var inputs = tensor(cells.SelectMany(c => c.Inputs.Select(i => (long)i)).ToArray(), [cells.Count, nodes], dtype: ScalarType.Int64, device: device);
-        var masks = nn.functional.one_hot(tensor(cells.SelectMany(c => c.Activations.Select(a => (long)a)).ToArray(), [cells.Count, nodes], dtype: ScalarType.Int64, device: device), 4).to(dtype);
-        return new CellWiring(cells, inputs, masks);
+        var flat = new Tensor[nodes];
+        var masks = new Tensor[nodes];
+        for (var node = 0; node < nodes; node++)
+        {
+            // Node i has i candidate inputs (states 0…i−1), stacked per cell: cell n's pick is row n·i + input.
+            var candidates = node + 1;
+            flat[node] = tensor(cells.Select((c, n) => ((long)n * candidates) + c.Inputs[node]).ToArray(), dtype: ScalarType.Int64, device: device);
+            var oneHot = new float[cells.Count * 4];
+            for (var n = 0; n < cells.Count; n++)
+            {
+                oneHot[(n * 4) + (int)cells[n].Activations[node]] = 1;
+            }
+
+            masks[node] = tensor(oneHot, [cells.Count, 1, 4, 1], dtype: ScalarType.Float32, device: device).to(dtype);
+        }
+
+        return new CellWiring(cells, flat, masks);
     }
+
+    /// <summary>For node <paramref name="node"/> (0-based): row <c>n·(node+1) + input[n]</c> of the stacked states, per cell.</summary>
+    public Tensor FlatInputs(int node) => _flatInputs[node];
+
+    /// <summary>For node <paramref name="node"/> (0-based): one-hot activations <c>[N, 1, 4, 1]</c>.</summary>
+    public Tensor Masks(int node) => _masks[node];
 
     public void Dispose()
     {
-        Inputs.Dispose();
-        Masks.Dispose();
+        Array.ForEach(_flatInputs, t => t.Dispose());
+        Array.ForEach(_masks, t => t.Dispose());
     }
 }

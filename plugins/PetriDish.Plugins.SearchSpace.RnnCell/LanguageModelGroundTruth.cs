@@ -33,7 +33,7 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
     public GroundTruthMetric Metric { get; } = new("validation-perplexity", MetricGoal.Minimize);
 
     public string ConfigurationKey => string.Create(CultureInfo.InvariantCulture,
-        $"rnn-lm/v1;corpus={_corpus.Value.Identity};nodes={_nodes};embedding={_settings.EmbeddingSize};hidden={_settings.HiddenSize};bptt={_settings.Bptt};batch={_settings.BatchSize};" +
+        $"rnn-lm/v2;corpus={_corpus.Value.Identity};nodes={_nodes};embedding={_settings.EmbeddingSize};hidden={_settings.HiddenSize};bptt={_settings.Bptt};batch={_settings.BatchSize};" +
         $"epochs={_settings.Epochs:R};lr={_settings.LearningRate:R};optimizer={_settings.Optimizer};clip={_settings.GradientClip:R};init={_settings.InitRange:R};" +
         $"fraction={_settings.DataFraction:R};validation={_settings.ValidationTokens};repeats={_settings.Repeats}");
 
@@ -220,9 +220,10 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
             var embedded = _embedding.index_select(0, inputs.reshape(-1)).view(steps, 1, batch, -1);
             var outputs = new List<Tensor>((int)steps);
             var h = hidden;
+            var perNode = CellStep.SplitNodes(_nodes);
             for (var t = 0; t < steps; t++)
             {
-                h = CellStep.Forward(embedded[t], h, _w0, _nodes, _wiring);
+                h = CellStep.Forward(embedded[t], h, _w0, perNode, _wiring);
                 outputs.Add(h);
             }
 

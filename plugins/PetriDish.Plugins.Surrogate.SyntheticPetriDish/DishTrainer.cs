@@ -9,7 +9,7 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// </summary>
 internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFactory factory, MotifNetworkOptions options, Device device, ScalarType dtype)
 {
-    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate);
+    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps);
 
     public InnerLoop Inner => _inner;
 

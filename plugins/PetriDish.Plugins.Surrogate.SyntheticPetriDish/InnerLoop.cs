@@ -9,7 +9,12 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// <c>differentiable</c> the whole trajectory stays in the autograd graph, so the outer loss can be
 /// differentiated with respect to the synthetic inputs.
 /// </summary>
-internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate)
+/// <remarks>
+/// With <c>metaGradientSteps</c> only the last that-many steps are differentiated (truncated
+/// unrolling): the earlier ones run without a graph. Exact (all steps) by default; truncation makes
+/// expensive motif-networks (recurrent cells) affordable at the price of a biased meta-gradient.
+/// </remarks>
+internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null)
 {
     private const double Beta1 = 0.9;
     private const double Beta2 = 0.999;
@@ -28,11 +33,13 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
         var m = zeros_like(parameters);
         var v = zeros_like(parameters);
         Tensor trainingLoss = zeros(n, dtype: thetaInit.dtype, device: thetaInit.device);
+        var firstDifferentiated = differentiable ? steps - Math.Min(steps, metaGradientSteps ?? steps) + 1 : int.MaxValue;
         for (var t = 1; t <= steps; t++)
         {
             using var scope = NewDisposeScope();
+            var tracked = t >= firstDifferentiated;
             var loss = Loss(network, layout, parameters, xTrain, targets);
-            var gradient = autograd.grad([loss.sum()], [parameters], create_graph: differentiable, retain_graph: differentiable)[0];
+            var gradient = autograd.grad([loss.sum()], [parameters], create_graph: tracked, retain_graph: tracked)[0];
             Tensor next;
             if (optimizer == InnerOptimizer.Sgd)
             {
@@ -48,7 +55,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
                 v = v.lerp(gradient.square(), 1 - Beta2);
                 var denominator = (v + SqrtGuard).sqrt() + (Epsilon * correction2);
                 next = parameters.addcdiv(m, denominator, -learningRate * correction2 / correction1);
-                if (!differentiable)
+                if (!tracked)
                 {
                     m = m.detach();
                     v = v.detach();
@@ -58,7 +65,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
                 v.MoveToOuterDisposeScope();
             }
 
-            if (!differentiable)
+            if (!tracked)
             {
                 next = next.detach().requires_grad_(true);
             }

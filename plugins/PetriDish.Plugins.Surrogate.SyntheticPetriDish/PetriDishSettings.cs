@@ -34,6 +34,10 @@ public sealed class PetriDishSettings
     [Range(1e-8, 100.0)]
     public double InnerLearningRate { get; init; } = 0.01;
 
+    [Description("Differentiate the outer loss through only the last this-many inner steps (truncated unrolling; default: all, as the paper). Makes expensive motif-networks such as recurrent cells affordable, at the price of a biased meta-gradient.")]
+    [Range(1, 100000)]
+    public int? MetaGradientSteps { get; init; }
+
     [Description("Outer loop: blocks of Adam steps on the synthetic inputs, each with a fresh Adam.")]
     public IReadOnlyList<OuterStage> OuterSchedule { get; init; } =
     [

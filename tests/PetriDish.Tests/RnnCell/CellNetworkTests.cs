@@ -17,7 +17,7 @@ public sealed class CellNetworkTests
         using var x = tensor(new[] { 0.8 }, [1, 1, 1], dtype: ScalarType.Float64);
         using var h = tensor(new[] { -0.2 }, [1, 1, 1], dtype: ScalarType.Float64);
 
-        using var next = CellStep.Forward(x, h, w0, nodes, wiring);
+        using var next = CellStep.Forward(x, h, w0, CellStep.SplitNodes(nodes), wiring);
 
         static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
         double xv = 0.8, hv = -0.2;

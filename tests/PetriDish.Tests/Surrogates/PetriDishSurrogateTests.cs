@@ -78,6 +78,31 @@ public sealed class PetriDishSurrogateTests
     }
 
     [Fact]
+    public void Truncated_unrolling_is_exact_when_it_covers_every_step_and_differs_otherwise()
+    {
+        var options = Space.MotifNetworks.DefaultOptions;
+        var motifs = new[] { 0.2, 0.9, 1.7 }.Select(c => Space.At(c)).ToList();
+        double[] groundTruthLoss = [0.3, 0.1, 0.6];
+        double[] Gradient(int? metaGradientSteps)
+        {
+            var settings = new PetriDishSettings { InnerSteps = 8, MetaGradientSteps = metaGradientSteps, Precision = Precision.Float64 };
+            var trainer = new DishTrainer(settings, Space.MotifNetworks, options, CPU, ScalarType.Float64);
+            using var dish = SyntheticDish.Create(Space.MotifNetworks, options, settings.Samples, seed: 2, CPU, ScalarType.Float64);
+            dish.XTrain.requires_grad_(true);
+            trainer.OuterLoss(dish, motifs, groundTruthLoss, new HashSet<string>())!.backward();
+            return dish.XTrain.grad!.data<double>().ToArray();
+        }
+
+        var exact = Gradient(null);
+        var covering = Gradient(8);
+        var truncated = Gradient(2);
+
+        Assert.Equal(exact, covering);
+        Assert.All(truncated, g => Assert.True(double.IsFinite(g)));
+        Assert.NotEqual(exact, truncated);
+    }
+
+    [Fact]
     public void Batched_inference_equals_one_motif_at_a_time()
     {
         using var surrogate = new PetriDishSurrogate(Quick(precision: Precision.Float64), Space, TestContexts.Plugin());
