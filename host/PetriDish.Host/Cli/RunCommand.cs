@@ -21,9 +21,10 @@ internal static class RunCommand
         var output = new Option<string?>("--out", "-o") { Description = "The run folder (default: runs/<name>-<time>)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder where it stopped." };
         var seed = new Option<int?>("--seed") { Description = "Use this seed instead of the manifest's (to repeat an experiment over seeds)." };
+        var cache = new Option<string?>("--cache") { Description = "A ground-truth database shared between runs (e.g. the methods and seeds of one experiment): consulted before evaluating, given every new result." };
         var command = new Command("run", "Search: warm-up ground truth, then per iteration the optimizer proposes, the surrogate screens, the best get ground truth.")
         {
-            manifest, output, resume, seed,
+            manifest, output, resume, seed, cache,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -63,16 +64,27 @@ internal static class RunCommand
                 if (existing is null)
                 {
                     RunFolder.Remember(store, validated.Text, validated.FilePath, ManifestPeek.PluginPaths(validated.FilePath), folder.Path);
+                    if (parse.GetValue(cache) is { } cachePath)
+                    {
+                        store.SetMeta(SharedCacheKey, Path.GetFullPath(cachePath));
+                    }
+                }
+                else if (parse.GetValue(cache) is not null)
+                {
+                    throw new UsageException("--cache is fixed when a run starts; a resumed run uses the one it started with");
                 }
 
+                using var shared = store.GetMeta(SharedCacheKey) is { } sharedPath ? ResultsStore.Open(sharedPath) : null;
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
-                return await RunAsync(context, validated, folder, store, token).ConfigureAwait(false);
+                return await RunAsync(context, validated, folder, store, shared, token).ConfigureAwait(false);
             }, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, ValidatedManifest validated, RunFolder folder, ResultsStore store, CancellationToken cancellationToken)
+    private const string SharedCacheKey = "shared-cache";
+
+    private static async Task<int> RunAsync(CommandContext context, ValidatedManifest validated, RunFolder folder, ResultsStore store, ResultsStore? shared, CancellationToken cancellationToken)
     {
         var space = validated.SearchSpaceInstance;
         var optimizerPlugin = validated.Optimizer!;
@@ -81,7 +93,7 @@ internal static class RunCommand
         var surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, WithSeed(validated.Context, Seeds.Derive(validated.Manifest.Seed, "surrogate")));
         try
         {
-            var groundTruth = new GroundTruthService(space.GroundTruth, store, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"));
+            var groundTruth = new GroundTruthService(space.GroundTruth, store, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"), shared);
             await using var executor = new LocalExecutor(groundTruth);
             var components = new SearchComponents(space, optimizer, optimizerPlugin.Entry.Id, surrogate, screening?.Name);
             await context.Error.WriteLineAsync($"run: {folder.Path} — {space.Description}; optimizer {optimizerPlugin.Entry.Id}; surrogate {screening?.Name ?? "none"}; executor {executor.Description}").ConfigureAwait(false);

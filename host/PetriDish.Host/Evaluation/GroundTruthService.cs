@@ -19,15 +19,25 @@ public sealed class GroundTruthService
 {
     private readonly IGroundTruthEvaluator _evaluator;
     private readonly ResultsStore _store;
+    private readonly ResultsStore? _sharedCache;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
     private string? _configuration;
 
-    public GroundTruthService(IGroundTruthEvaluator evaluator, ResultsStore store, int retries, ILogger logger)
+    /// <param name="evaluator">The search space's ground truth.</param>
+    /// <param name="store">Where results are committed (a run's database, or the evaluate cache).</param>
+    /// <param name="retries">Retries of an evaluation that throws.</param>
+    /// <param name="logger">Logging.</param>
+    /// <param name="sharedCache">
+    /// Optionally a second store consulted before evaluating and given every new result: lets runs of
+    /// the same ground truth (methods × seeds of an experiment) share what any of them measured.
+    /// </param>
+    public GroundTruthService(IGroundTruthEvaluator evaluator, ResultsStore store, int retries, ILogger logger, ResultsStore? sharedCache = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(retries);
         _evaluator = evaluator;
         _store = store;
+        _sharedCache = sharedCache;
         _logger = logger;
         _retry = retries == 0
             ? ResiliencePipeline.Empty
@@ -58,7 +68,9 @@ public sealed class GroundTruthService
 
             try
             {
-                _configuration = _store.RegisterConfiguration(_evaluator.ConfigurationKey);
+                var key = _evaluator.ConfigurationKey;
+                _configuration = _store.RegisterConfiguration(key);
+                _sharedCache?.RegisterConfiguration(key);
                 return _configuration;
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
@@ -100,6 +112,13 @@ public sealed class GroundTruthService
         if (cached is not null)
         {
             return new EvaluationOutcome(request.Motif, cached, Cached: true);
+        }
+
+        if (_sharedCache?.FindCompleted(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed) is { } shared)
+        {
+            // Recorded in this store too, as measured for this request, so the run's own record is complete.
+            var copy = _store.Add(shared with { Id = 0, Iteration = request.Iteration, Purpose = request.Purpose, Attempt = 1, JobId = null });
+            return new EvaluationOutcome(request.Motif, copy, Cached: true);
         }
 
         var attempt = 0;
@@ -148,13 +167,16 @@ public sealed class GroundTruthService
                 throw new InvalidOperationException($"the evaluator returned a non-finite value ({result.Value.ToString(CultureInfo.InvariantCulture)})");
             }
 
-            return _store.Add(record with
+            var completed = record with
             {
                 Value = result.Value,
                 Details = result.Details is null ? null : JsonConvert.SerializeObject(result.Details.Where(d => double.IsFinite(d.Value)).ToDictionary()),
                 Seconds = clock.Elapsed.TotalSeconds,
                 FinishedAt = DateTimeOffset.UtcNow,
-            });
+            };
+            var stored = _store.Add(completed);
+            _sharedCache?.Add(completed with { Iteration = null, Purpose = "shared" });
+            return stored;
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not GroundTruthUnavailableException)
         {

@@ -179,6 +179,34 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_sharing_a_cache_measure_each_motif_once_and_seeds_change_the_search_but_not_the_ground_truth()
+    {
+        var manifest = Manifest("shared.json", """{ "warmup": 6, "evaluationsPerIteration": 2, "budget": { "evaluations": 10 } }""", groundTruth: """{ "delayMilliseconds": 20 }""");
+        var cache = _temp.File("shared.sqlite");
+
+        var first = await Run(manifest, "--out", _temp.File("first"), "--cache", cache, "--seed", "1");
+        var again = await Run(manifest, "--out", _temp.File("again"), "--cache", cache, "--seed", "1");
+        var other = await Run(manifest, "--out", _temp.File("other"), "--cache", cache, "--seed", "2");
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
+        Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
+        Assert.True(other.ExitCode == ExitCodes.Success, other.ToString());
+        var (a, b, c) = (Evaluations(_temp.File("first")), Evaluations(_temp.File("again")), Evaluations(_temp.File("other")));
+        Assert.Equal(a.Select(e => (e.Motif, e.Value)), b.Select(e => (e.Motif, e.Value)));
+        Assert.NotEqual(a.Select(e => e.Motif), c.Select(e => e.Motif)); // Another seed, another search...
+        using var shared = ResultsStore.Open(cache);
+        var measured = shared.Evaluations();
+        Assert.Equal(measured.Count, measured.Select(e => e.Motif).Distinct().Count()); // ...each motif measured once...
+        Assert.Equal(a.Concat(c).Select(e => e.Motif).Distinct().Count(), measured.Count);
+        foreach (var common in a.Select(e => e.Motif).Intersect(c.Select(e => e.Motif)))
+        {
+            Assert.Equal(a.Single(e => e.Motif == common).Value, c.Single(e => e.Motif == common).Value); // ...with one ground truth.
+        }
+
+        Assert.Contains("\"seed\": 2", File.ReadAllText(_temp.File("other/manifest.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task A_run_killed_with_sigkill_resumes_without_repeating_an_evaluation_and_ends_as_an_uninterrupted_run()
     {
