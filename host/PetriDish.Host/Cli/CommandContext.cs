@@ -24,6 +24,9 @@ public sealed class CommandContext
 
     public required bool Verbose { get; init; }
 
+    /// <summary>Plugin folders beyond the host's own (--plugins and the manifest's pluginPaths), for worker processes.</summary>
+    public required IReadOnlyList<string> PluginFolders { get; init; }
+
     /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
     public ValidatedManifest LoadManifest(string path) =>
         new ManifestLoader(Catalog, LoggerFactory, Services).Load(path);

@@ -50,6 +50,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
                 Error = error,
                 Interactive = interactive,
                 Verbose = verbose,
+                PluginFolders = [.. folders.Where(f => f != PluginCatalogLoader.DefaultFolder).Distinct()],
             };
             return await action(context, cancellationToken).ConfigureAwait(false);
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using CsvHelper;
 using PetriDish.Abstractions;
 using PetriDish.Host.Evaluation;
+using PetriDish.Host.Execution;
 using PetriDish.Host.Store;
 using PetriDish.Host.Torch;
 
@@ -28,18 +29,34 @@ internal static class EvaluateCommand
         var epochs = new Option<double?>("--epochs") { Description = "Low fidelity: train this many epochs instead of the configured number." };
         var fraction = new Option<double?>("--data-fraction") { Description = "Low fidelity: use this fraction of the training data." };
         var plot = new Option<string?>("--plot") { Description = "For a one-parameter family: also draw value against the parameter into this PNG." };
+        var result = new Option<string?>("--result") { Description = "Worker mode (used by executors): evaluate the one --motif without any cache and write its result, or its error, as JSON to this file." };
+        var baseDirectory = new Option<string?>("--base-directory") { Description = "Resolve the manifest's relative paths against this folder instead of the manifest's own (a run's stored manifest copy)." };
         var command = new Command("evaluate", "Ground-truth evaluation of motifs (one, a list, or a grid), written as motif,value CSV.")
         {
-            manifest, motif, grid, motifs, random, output, store, seed, epochs, fraction, plot,
+            manifest, motif, grid, motifs, random, output, store, seed, epochs, fraction, plot, result, baseDirectory,
         };
 
         command.SetAction((parse, cancellationToken) =>
         {
             var manifestPath = parse.GetValue(manifest)!;
-            return runner.RunAsync(parse, manifestPath, async (context, token) =>
+            return runner.RunAsync(parse, () => ManifestPeek.PluginPaths(manifestPath, parse.GetValue(baseDirectory)), async (context, token) =>
             {
-                var validated = context.LoadManifest(manifestPath);
+                var validated = parse.GetValue(baseDirectory) is { } folder
+                    ? context.LoadManifest(File.Exists(manifestPath) ? File.ReadAllText(manifestPath) : throw new UsageException($"manifest file not found: {manifestPath}"), Path.Combine(folder, Path.GetFileName(manifestPath)))
+                    : context.LoadManifest(manifestPath);
                 var space = validated.SearchSpaceInstance;
+                if (parse.GetValue(result) is { } resultPath)
+                {
+                    var keys = parse.GetValue(motif) ?? [];
+                    if (keys.Length != 1)
+                    {
+                        throw new UsageException("--result evaluates exactly one --motif");
+                    }
+
+                    TorchRuntime.SetThreads(validated.Manifest.Threads);
+                    return await EvaluateOneAsync(space, space.Parse(keys[0]), Fidelity(parse.GetValue(epochs), parse.GetValue(fraction)), parse.GetValue(seed) ?? validated.Manifest.GroundTruthSeed, resultPath, context, token).ConfigureAwait(false);
+                }
+
                 var selected = SelectMotifs(space, parse.GetValue(motif) ?? [], parse.GetValue(grid), parse.GetValue(motifs), parse.GetValue(random), validated.Manifest.Seed);
                 var plotPath = parse.GetValue(plot);
                 if (plotPath is not null && space.Axis is null)
@@ -117,6 +134,37 @@ internal static class EvaluateCommand
             }, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Worker mode: one evaluation, no cache; the result (or the error) goes to a JSON file.</summary>
+    private static async Task<int> EvaluateOneAsync(ISearchSpace space, IMotif motif, Fidelity fidelity, int seed, string resultPath, CommandContext context, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        WorkerResult result;
+        try
+        {
+            var evaluated = await space.GroundTruth.EvaluateAsync(motif, fidelity, seed, null, cancellationToken).ConfigureAwait(false);
+            result = new WorkerResult
+            {
+                Motif = motif.Key,
+                Fidelity = fidelity.ToString(),
+                Seed = seed,
+                Value = evaluated.Value,
+                Metric = space.GroundTruth.Metric.Name,
+                Details = evaluated.Details,
+                Seconds = clock.Elapsed.TotalSeconds,
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            result = new WorkerResult { Motif = motif.Key, Fidelity = fidelity.ToString(), Seed = seed, Error = $"{ex.GetType().Name}: {ex.Message}", Seconds = clock.Elapsed.TotalSeconds };
+        }
+
+        result.Write(resultPath);
+        await context.Error.WriteLineAsync(result.Error is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{motif.Key} → {result.Value:R} ({result.Seconds:F1} s); result in {resultPath}")
+            : $"{motif.Key} failed: {result.Error}; recorded in {resultPath}").ConfigureAwait(false);
+        return result.Error is null ? ExitCodes.Success : ExitCodes.RuntimeFailure;
     }
 
     private static IReadOnlyList<IMotif> SelectMotifs(ISearchSpace space, string[] keys, int? grid, string? file, int? random, int seed)

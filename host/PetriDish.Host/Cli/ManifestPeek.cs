@@ -8,7 +8,9 @@ namespace PetriDish.Host.Cli;
 /// </summary>
 internal static class ManifestPeek
 {
-    public static IReadOnlyList<string> PluginPaths(string? manifestPath)
+    /// <param name="manifestPath">The manifest file.</param>
+    /// <param name="baseDirectory">The folder its relative paths refer to (default: its own folder).</param>
+    public static IReadOnlyList<string> PluginPaths(string? manifestPath, string? baseDirectory = null)
     {
         if (manifestPath is null || !File.Exists(manifestPath))
         {
@@ -17,7 +19,7 @@ internal static class ManifestPeek
 
         try
         {
-            var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+            baseDirectory = Path.GetFullPath(baseDirectory ?? Path.GetDirectoryName(Path.GetFullPath(manifestPath))!);
             return JToken.Parse(File.ReadAllText(manifestPath))["pluginPaths"] is JArray paths
                 ? [.. paths.OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => Path.GetFullPath((string)v!, baseDirectory))]
                 : [];

@@ -59,6 +59,11 @@ internal static class RunCommand
                     : parse.GetValue(seed) is { } newSeed ? context.LoadManifest(WithSeed(manifestPath!, newSeed), manifestPath!)
                     : context.LoadManifest(manifestPath!);
                 CheckRunnable(validated);
+                if (validated.ExecutorSettings is SlurmExecutorSettings && await SlurmExecutor.CheckClusterAsync(token).ConfigureAwait(false) is { } problem)
+                {
+                    throw new ManifestValidationException([new ManifestError(validated.FilePath, "$.executor", null, $"the slurm executor cannot be used: {problem}")]);
+                }
+
                 var folder = existing ?? RunFolder.Create(parse.GetValue(output), validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(validated.FilePath));
                 using var store = ResultsStore.Open(folder.Database);
                 if (existing is null)
@@ -76,7 +81,8 @@ internal static class RunCommand
 
                 using var shared = store.GetMeta(SharedCacheKey) is { } sharedPath ? ResultsStore.Open(sharedPath) : null;
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
-                return await RunAsync(context, validated, folder, store, shared, token).ConfigureAwait(false);
+                var launch = new WorkerLaunch(Path.Combine(folder.Path, "manifest.json"), validated.BaseDirectory, context.PluginFolders, Path.Combine(folder.Path, "jobs"));
+                return await RunAsync(context, validated, folder, store, shared, launch, token).ConfigureAwait(false);
             }, cancellationToken);
         });
         return command;
@@ -84,7 +90,7 @@ internal static class RunCommand
 
     private const string SharedCacheKey = "shared-cache";
 
-    private static async Task<int> RunAsync(CommandContext context, ValidatedManifest validated, RunFolder folder, ResultsStore store, ResultsStore? shared, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandContext context, ValidatedManifest validated, RunFolder folder, ResultsStore store, ResultsStore? shared, WorkerLaunch launch, CancellationToken cancellationToken)
     {
         var space = validated.SearchSpaceInstance;
         var optimizerPlugin = validated.Optimizer!;
@@ -94,7 +100,12 @@ internal static class RunCommand
         try
         {
             var groundTruth = new GroundTruthService(space.GroundTruth, store, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"), shared);
-            await using var executor = new LocalExecutor(groundTruth);
+            await using IEvaluationExecutor executor = validated.ExecutorSettings switch
+            {
+                SlurmExecutorSettings slurm => new SlurmExecutor(groundTruth, launch, slurm, folder.Path),
+                LocalExecutorSettings { Workers: > 1 } local => new ProcessExecutor(groundTruth, launch, local.Workers),
+                _ => new LocalExecutor(groundTruth),
+            };
             var components = new SearchComponents(space, optimizer, optimizerPlugin.Entry.Id, surrogate, screening?.Name);
             await context.Error.WriteLineAsync($"run: {folder.Path} — {space.Description}; optimizer {optimizerPlugin.Entry.Id}; surrogate {screening?.Name ?? "none"}; executor {executor.Description}").ConfigureAwait(false);
             var display = new ProgressDisplay(context.Error, context.Interactive);

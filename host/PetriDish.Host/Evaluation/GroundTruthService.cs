@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using PetriDish.Abstractions;
+using PetriDish.Host.Execution;
 using PetriDish.Host.Store;
 using Polly;
 using Polly.Retry;
@@ -13,7 +14,8 @@ namespace PetriDish.Host.Evaluation;
 /// Runs ground-truth evaluations through the store: a result already stored for the same
 /// (configuration, motif, fidelity, seed) is reused; every new result is committed the moment it
 /// exists; an evaluation that throws is recorded as failed with its error and retried per
-/// <c>retries</c>.
+/// <c>retries</c>. Executors that evaluate elsewhere (worker processes, a cluster) use
+/// <see cref="TryReuse"/> and <see cref="Record"/> so that their results are stored the same way.
 /// </summary>
 public sealed class GroundTruthService
 {
@@ -39,6 +41,7 @@ public sealed class GroundTruthService
         _store = store;
         _sharedCache = sharedCache;
         _logger = logger;
+        Retries = retries;
         _retry = retries == 0
             ? ResiliencePipeline.Empty
             : new ResiliencePipelineBuilder()
@@ -46,16 +49,22 @@ public sealed class GroundTruthService
                 {
                     MaxRetryAttempts = retries,
                     Delay = TimeSpan.Zero,
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                    ShouldHandle = new PredicateBuilder().Handle<EvaluationFailedException>(),
                 })
                 .Build();
     }
 
     public GroundTruthMetric Metric => _evaluator.Metric;
 
+    /// <summary>How often a failed evaluation is tried again.</summary>
+    public int Retries { get; }
+
+    /// <summary>The run's (or cache's) database.</summary>
+    public ResultsStore Store => _store;
+
     /// <summary>
     /// The hash of the evaluator's configuration (data identity and recipe). Computing it may read the
-    /// data; if that fails, the ground truth is unavailable and a failure is recorded once.
+    /// data; if that fails, the ground truth is unavailable.
     /// </summary>
     public string Configuration
     {
@@ -84,8 +93,11 @@ public sealed class GroundTruthService
     public EvaluationRecord? FindCached(EvaluationRequest request) =>
         _store.FindCompleted(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed);
 
-    /// <summary>Evaluates (or reuses) one motif; never throws for a failing evaluation, only for cancellation or an unavailable ground truth.</summary>
-    public async Task<EvaluationOutcome> EvaluateAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// A result that needs no training: stored in this database, or in the shared cache (then copied
+    /// here). If the ground truth is unavailable, records that failure once and throws.
+    /// </summary>
+    public EvaluationOutcome? TryReuse(EvaluationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         EvaluationRecord? cached;
@@ -121,6 +133,17 @@ public sealed class GroundTruthService
             return new EvaluationOutcome(request.Motif, copy, Cached: true);
         }
 
+        return null;
+    }
+
+    /// <summary>Evaluates (or reuses) one motif in this process; never throws for a failing evaluation, only for cancellation or an unavailable ground truth.</summary>
+    public async Task<EvaluationOutcome> EvaluateAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    {
+        if (TryReuse(request) is { } reused)
+        {
+            return reused;
+        }
+
         var attempt = 0;
         EvaluationRecord? last = null;
         try
@@ -128,7 +151,7 @@ public sealed class GroundTruthService
             await _retry.ExecuteAsync(async token =>
             {
                 attempt++;
-                last = await AttemptAsync(request, attempt, progress, token).ConfigureAwait(false);
+                last = Record(request, attempt, await AttemptAsync(request, progress, token).ConfigureAwait(false), jobId: null);
                 if (last.Status == EvaluationStatus.Failed)
                 {
                     throw new EvaluationFailedException(last.Error!);
@@ -137,20 +160,24 @@ public sealed class GroundTruthService
         }
         catch (EvaluationFailedException)
         {
-            // Recorded by AttemptAsync; the caller sees the failed outcome.
+            // Recorded; the caller sees the failed outcome.
         }
 
         return new EvaluationOutcome(request.Motif, last!, Cached: false);
     }
 
-    private async Task<EvaluationRecord> AttemptAsync(EvaluationRequest request, int attempt, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the result of one attempt (evaluated here or elsewhere): completed with its value, or
+    /// failed with its error; a completed one also goes to the shared cache.
+    /// </summary>
+    public EvaluationRecord Record(EvaluationRequest request, int attempt, WorkerResult result, string? jobId)
     {
-        var configuration = Configuration;
-        var clock = Stopwatch.StartNew();
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
         var record = new EvaluationRecord
         {
             Motif = request.Motif.Key,
-            Configuration = configuration,
+            Configuration = Configuration,
             Fidelity = request.Fidelity.ToString(),
             Seed = request.Seed,
             Status = EvaluationStatus.Completed,
@@ -158,36 +185,42 @@ public sealed class GroundTruthService
             Attempt = attempt,
             Iteration = request.Iteration,
             Purpose = request.Purpose,
+            JobId = jobId,
+            Seconds = result.Seconds,
+            FinishedAt = DateTimeOffset.UtcNow,
         };
+        var error = result.Error ?? (result.Value is { } v && !double.IsFinite(v)
+            ? $"the evaluator returned a non-finite value ({v.ToString(CultureInfo.InvariantCulture)})"
+            : result.Value is null ? "the evaluation produced no value" : null);
+        if (error is not null)
+        {
+            _logger.LogWarning("ground truth of {Motif} failed (attempt {Attempt}): {Error}", request.Motif.Key, attempt, error);
+            return _store.Add(record with { Status = EvaluationStatus.Failed, Error = error });
+        }
+
+        var completed = record with
+        {
+            Value = result.Value,
+            Details = result.Details is null ? null : JsonConvert.SerializeObject(result.Details.Where(d => double.IsFinite(d.Value)).ToDictionary()),
+        };
+        var stored = _store.Add(completed);
+        _sharedCache?.Add(completed with { Iteration = null, Purpose = "shared", JobId = null });
+        return stored;
+    }
+
+    private async Task<WorkerResult> AttemptAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    {
+        _ = Configuration; // An unavailable ground truth stops here, before anything is recorded as a motif's failure.
+        var clock = Stopwatch.StartNew();
+        var result = new WorkerResult { Motif = request.Motif.Key, Fidelity = request.Fidelity.ToString(), Seed = request.Seed };
         try
         {
-            var result = await _evaluator.EvaluateAsync(request.Motif, request.Fidelity, request.Seed, progress, cancellationToken).ConfigureAwait(false);
-            if (!double.IsFinite(result.Value))
-            {
-                throw new InvalidOperationException($"the evaluator returned a non-finite value ({result.Value.ToString(CultureInfo.InvariantCulture)})");
-            }
-
-            var completed = record with
-            {
-                Value = result.Value,
-                Details = result.Details is null ? null : JsonConvert.SerializeObject(result.Details.Where(d => double.IsFinite(d.Value)).ToDictionary()),
-                Seconds = clock.Elapsed.TotalSeconds,
-                FinishedAt = DateTimeOffset.UtcNow,
-            };
-            var stored = _store.Add(completed);
-            _sharedCache?.Add(completed with { Iteration = null, Purpose = "shared" });
-            return stored;
+            var evaluated = await _evaluator.EvaluateAsync(request.Motif, request.Fidelity, request.Seed, progress, cancellationToken).ConfigureAwait(false);
+            return result with { Value = evaluated.Value, Metric = _evaluator.Metric.Name, Details = evaluated.Details, Seconds = clock.Elapsed.TotalSeconds };
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not GroundTruthUnavailableException)
         {
-            _logger.LogWarning("ground truth of {Motif} failed (attempt {Attempt}): {Error}", request.Motif.Key, attempt, ex.Message);
-            return _store.Add(record with
-            {
-                Status = EvaluationStatus.Failed,
-                Error = $"{ex.GetType().Name}: {ex.Message}",
-                Seconds = clock.Elapsed.TotalSeconds,
-                FinishedAt = DateTimeOffset.UtcNow,
-            });
+            return result with { Error = $"{ex.GetType().Name}: {ex.Message}", Seconds = clock.Elapsed.TotalSeconds };
         }
     }
 

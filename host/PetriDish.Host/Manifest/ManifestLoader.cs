@@ -157,7 +157,9 @@ public sealed class ManifestLoader
             Error("$.compare.train", null, "give either count or fraction, not both", root);
         }
 
-        if (errors.Count > 0 || searchSpace is null || space is null)
+        var executorSettings = BindExecutor(frame, root, shown, errors);
+
+        if (errors.Count > 0 || searchSpace is null || space is null || executorSettings is null)
         {
             throw new ManifestValidationException([.. errors.OrderBy(e => e.Line ?? int.MaxValue).ThenBy(e => e.Column ?? 0)]);
         }
@@ -173,6 +175,7 @@ public sealed class ManifestLoader
             Surrogates = surrogates,
             Optimizer = optimizer,
             SearchSpaceInstance = space,
+            ExecutorSettings = executorSettings,
             Context = context,
         };
     }
@@ -246,6 +249,27 @@ public sealed class ManifestLoader
         }
 
         return pluginErrors.Count > 0 ? null : new BoundPlugin(name ?? id, loaded, settings, settingsToken.ToString(Formatting.None));
+    }
+
+    /// <summary>Binds <c>executor.settings</c> to the settings type of its kind (schema-checked like plugin settings).</summary>
+    private static object? BindExecutor(JObject frame, JToken root, string file, List<ManifestError> errors)
+    {
+        var kind = (string?)(frame.SelectToken("executor.kind") as JValue) ?? "local";
+        var type = kind switch
+        {
+            "local" => typeof(Execution.LocalExecutorSettings),
+            "slurm" => typeof(Execution.SlurmExecutorSettings),
+            _ => null, // Reported by the frame schema.
+        };
+        if (type is null)
+        {
+            return null;
+        }
+
+        var settings = frame.SelectToken("executor.settings") as JObject ?? [];
+        var problems = SchemaErrors.Validate(PluginSettingsSchemas.ForType(type), settings, "$.executor.settings", root, file, plugin: null).ToList();
+        errors.AddRange(problems);
+        return problems.Count > 0 ? null : settings.ToObject(type, ManifestJson.Serializer);
     }
 
     // From the JSON rather than from the bound surrogates, so that a surrogate with bad settings does

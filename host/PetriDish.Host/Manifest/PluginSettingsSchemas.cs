@@ -13,17 +13,17 @@ namespace PetriDish.Host.Manifest;
 public static class PluginSettingsSchemas
 {
     private static readonly ConcurrentDictionary<IPlugin, JsonSchema> Cache = new();
+    private static readonly ConcurrentDictionary<Type, JsonSchema> TypeCache = new();
 
     /// <summary>The schema of <paramref name="plugin"/>'s settings.</summary>
-    public static JsonSchema For(IPlugin plugin) => Cache.GetOrAdd(plugin, Create);
+    public static JsonSchema For(IPlugin plugin) => Cache.GetOrAdd(plugin, p =>
+        p.SettingsSchema is { } text ? JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult() : ForType(p.SettingsType));
 
-    private static JsonSchema Create(IPlugin plugin)
+    /// <summary>The schema derived from a settings class (also the host's own, e.g. executor settings).</summary>
+    public static JsonSchema ForType(Type settingsType) => TypeCache.GetOrAdd(settingsType, Generate);
+
+    private static JsonSchema Generate(Type settingsType)
     {
-        if (plugin.SettingsSchema is { } text)
-        {
-            return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
-        }
-
         var settings = new NewtonsoftJsonSchemaGeneratorSettings
         {
             SerializerSettings = ManifestJson.Settings,
@@ -33,6 +33,6 @@ public static class PluginSettingsSchemas
             GenerateEnumMappingDescription = false,
             FlattenInheritanceHierarchy = true,
         };
-        return JsonSchema.FromType(plugin.SettingsType, settings);
+        return JsonSchema.FromType(settingsType, settings);
     }
 }

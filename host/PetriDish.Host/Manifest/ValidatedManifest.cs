@@ -34,6 +34,9 @@ public sealed class ValidatedManifest
     /// <summary>The optimizer, if the manifest names one.</summary>
     public BoundPlugin? Optimizer { get; init; }
 
+    /// <summary>The executor's bound settings: <see cref="Execution.LocalExecutorSettings"/> or <see cref="Execution.SlurmExecutorSettings"/>.</summary>
+    public required object ExecutorSettings { get; init; }
+
     /// <summary>The search space created while validating (cheap: no tensors yet).</summary>
     public required ISearchSpace SearchSpaceInstance { get; init; }
 

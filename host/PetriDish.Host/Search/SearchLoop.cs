@@ -297,7 +297,11 @@ public sealed class SearchLoop
     private List<Observation> Observations(int beforeIteration) =>
         [.. Full().Where(r => r.Status == EvaluationStatus.Completed && r.Iteration < beforeIteration).Select(r => new Observation(Space.Parse(r.Motif), Metric.ToScore(r.Value!.Value)))];
 
-    private IEnumerable<EvaluationRecord> Full() => _store.Evaluations(fidelity: Fidelity.Full.ToString()).Where(r => r.Configuration == _groundTruth.Configuration);
+    // In (iteration, motif) order, not completion order: jobs that finish in any order (worker processes,
+    // a cluster) must give the surrogate and the optimizer the same observations as a sequential run.
+    private IEnumerable<EvaluationRecord> Full() => _store.Evaluations(fidelity: Fidelity.Full.ToString())
+        .Where(r => r.Configuration == _groundTruth.Configuration)
+        .OrderBy(r => r.Iteration).ThenBy(r => r.Motif, StringComparer.Ordinal).ThenBy(r => r.Attempt);
 
     private int Spent() => Full().Select(r => r.Motif).Distinct().Count();
 

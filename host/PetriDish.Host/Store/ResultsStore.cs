@@ -13,7 +13,7 @@ namespace PetriDish.Host.Store;
 public sealed class ResultsStore : IDisposable
 {
     /// <summary>The schema version this code reads and writes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -167,6 +167,43 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>Records a job submitted to an executor, before waiting for it: a resumed run reattaches to it.</summary>
+    public void AddJob(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        Execute(
+            """
+            INSERT INTO jobs(job_id, executor, configuration, motif, fidelity, seed, attempt, result_path, state, submitted_at)
+            VALUES ($id, $executor, $configuration, $motif, $fidelity, $seed, $attempt, $result, 'submitted', $submitted)
+            """,
+            ("$id", job.JobId), ("$executor", job.Executor), ("$configuration", job.Configuration), ("$motif", job.Motif), ("$fidelity", job.Fidelity),
+            ("$seed", job.Seed), ("$attempt", job.Attempt), ("$result", job.ResultPath), ("$submitted", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Marks a job finished (its result recorded) or cancelled.</summary>
+    public void CloseJob(string jobId, bool cancelled) => Execute(
+        "UPDATE jobs SET state = $state, finished_at = $finished WHERE job_id = $id",
+        ("$id", jobId), ("$state", cancelled ? "cancelled" : "finished"), ("$finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>Jobs of an executor that were submitted and not yet closed.</summary>
+    public IReadOnlyList<JobRecord> OpenJobs(string executor)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT job_id, executor, configuration, motif, fidelity, seed, attempt, result_path FROM jobs WHERE executor = $executor AND state = 'submitted' ORDER BY rowid";
+            command.Parameters.AddWithValue("$executor", executor);
+            using var reader = command.ExecuteReader();
+            var jobs = new List<JobRecord>();
+            while (reader.Read())
+            {
+                jobs.Add(new JobRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
+            }
+
+            return jobs;
+        }
+    }
+
     /// <summary>Stores (or replaces) a component's checkpoint for an iteration.</summary>
     public void SaveCheckpoint(int iteration, string component, byte[] state) => Execute(
         """
@@ -262,6 +299,19 @@ public sealed class ResultsStore : IDisposable
                     score     REAL
                 );
                 CREATE INDEX IF NOT EXISTS predictions_iteration ON predictions(iteration);
+                CREATE TABLE IF NOT EXISTS jobs (
+                    job_id        TEXT    PRIMARY KEY,
+                    executor      TEXT    NOT NULL,
+                    configuration TEXT    NOT NULL,
+                    motif         TEXT    NOT NULL,
+                    fidelity      TEXT    NOT NULL,
+                    seed          INTEGER NOT NULL,
+                    attempt       INTEGER NOT NULL,
+                    result_path   TEXT    NOT NULL,
+                    state         TEXT    NOT NULL CHECK (state IN ('submitted', 'finished', 'cancelled')),
+                    submitted_at  TEXT    NOT NULL,
+                    finished_at   TEXT
+                );
                 CREATE TABLE IF NOT EXISTS checkpoints (
                     iteration INTEGER NOT NULL,
                     component TEXT    NOT NULL,

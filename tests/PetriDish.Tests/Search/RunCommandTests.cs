@@ -207,6 +207,27 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_worker_processes_evaluate_in_parallel_and_end_as_the_in_process_search()
+    {
+        const string search = """{ "warmup": 4, "evaluationsPerIteration": 2, "surrogate": "nearest-neighbour", "candidates": 8, "budget": { "evaluations": 8 } }""";
+        var manifest = Manifest("inprocess.json", search);
+        var workers = _temp.Write("workers.json", File.ReadAllText(manifest).Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+
+        var single = await Run(manifest, "--out", _temp.File("single"));
+        var parallel = await Run(workers, "--out", _temp.File("parallel"));
+
+        Assert.True(single.ExitCode == ExitCodes.Success, single.ToString());
+        Assert.True(parallel.ExitCode == ExitCodes.Success, parallel.ToString());
+        static IEnumerable<(string, double?, int?)> Ordered(List<EvaluationRecord> records) =>
+            records.OrderBy(e => e.Iteration).ThenBy(e => e.Motif, StringComparer.Ordinal).Select(e => (e.Motif, e.Value, e.Iteration));
+        var remote = Evaluations(_temp.File("parallel"));
+        Assert.Equal(Ordered(Evaluations(_temp.File("single"))), Ordered(remote));
+        Assert.All(remote, e => Assert.StartsWith("pid-", e.JobId, StringComparison.Ordinal));
+        Assert.Contains("executor local, 2 worker processes", parallel.Error, StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(_temp.File("parallel/jobs"), "*.json").Count() >= 4);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task A_run_killed_with_sigkill_resumes_without_repeating_an_evaluation_and_ends_as_an_uninterrupted_run()
     {
