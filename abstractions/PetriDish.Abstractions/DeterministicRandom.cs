@@ -38,6 +38,20 @@ public sealed class DeterministicRandom : Random
         }
     }
 
+    /// <summary>Writes <see cref="State"/> (for an optimizer's or surrogate's checkpoint).</summary>
+    public void Save(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Array.ForEach(State, writer.Write);
+    }
+
+    /// <summary>Restores a state written by <see cref="Save"/>.</summary>
+    public void Load(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        State = [reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64()];
+    }
+
     /// <inheritdoc />
     public override int Next() => (int)(NextUInt64() >> 33);
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using TorchSharp;
 
-// Usage: PetriDish.Benchmarks [fit|predict|all] [--threads N]
+// Usage: PetriDish.Benchmarks [fit|predict|rnn|all] [--threads N]
 // Prints one line per measurement; docs/benchmarks.md records the numbers with date and machine.
 Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE");
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -44,6 +45,27 @@ if (scenario is "predict" or "all")
     }
 
     NaivePredict(fitted, 100);
+}
+
+if (scenario is "rnn" or "all")
+{
+    // The rnn-cell manifest's dish: 20 synthetic sequences of 10 × 10, width 3, 30 inner Adam steps.
+    var cells = new RnnCellSearchSpace(new RnnCellSettings(), context);
+    var random = new DeterministicRandom(7);
+    var training = Enumerable.Range(0, 40).Select(i => new Observation(cells.Sample(random), random.NextDouble())).ToList();
+    var settings = new PetriDishSettings { Samples = 20, InnerSteps = 30, InnerLearningRate = 0.05, OuterSchedule = [new OuterStage { Steps = 2, LearningRate = 0.05 }] };
+    using var dish = new PetriDishSurrogate(settings, cells, context);
+    var clock = Stopwatch.StartNew();
+    dish.Fit(training, null, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rnn fit  batched  N={training.Count,5}  30 inner steps   {clock.Elapsed.TotalSeconds / 2:F2} s per outer step (incl. calibration)"));
+    foreach (var n in new[] { 100, 1000 })
+    {
+        var candidates = Enumerable.Range(0, n).Select(_ => cells.Sample(random)).ToList();
+        clock.Restart();
+        dish.Predict(candidates, CancellationToken.None);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rnn predict      N={n,5}  {seconds:F2} s  {n / seconds:F0} cells/s"));
+    }
 }
 
 List<Observation> Observations(int n)

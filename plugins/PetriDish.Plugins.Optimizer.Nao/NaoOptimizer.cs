@@ -187,7 +187,7 @@ public sealed class NaoOptimizer : IOptimizer, IDisposable
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
-        Array.ForEach(_random.State, writer.Write);
+        _random.Save(writer);
         writer.Write(_observations.Count);
         foreach (var observation in _observations)
         {
@@ -208,7 +208,7 @@ public sealed class NaoOptimizer : IOptimizer, IDisposable
             throw new InvalidDataException($"not a saved NAO optimizer (found '{magic}')");
         }
 
-        _random.State = [reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64()];
+        _random.Load(reader);
         _observations.Clear();
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)

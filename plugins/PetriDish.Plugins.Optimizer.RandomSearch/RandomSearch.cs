@@ -20,12 +20,12 @@ public sealed class RandomSearch(ISearchSpace space, int seed) : IOptimizer
     public void Save(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        Array.ForEach(_random.State, writer.Write);
+        _random.Save(writer);
     }
 
     public void Load(Stream stream)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        _random.State = [reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64()];
+        _random.Load(reader);
     }
 }

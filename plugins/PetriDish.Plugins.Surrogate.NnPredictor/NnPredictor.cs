@@ -43,7 +43,8 @@ public sealed class NnPredictor : ISurrogate, IDisposable
         var encodings = observations.Select(o => _space.Encode(o.Motif).ToArray()).ToArray();
         var scores = observations.Select(o => o.Score).ToArray();
         (_featureMean, _featureStd) = Moments(encodings);
-        (_scoreMean, _scoreStd) = Moments([.. scores.Select(s => new[] { s })]) is var (m, s) ? (m[0], s[0]) : default;
+        var (scoreMean, scoreStd) = Moments([.. scores.Select(s => new[] { s })]);
+        (_scoreMean, _scoreStd) = (scoreMean[0], scoreStd[0]);
 
         _model?.Dispose();
         random.manual_seed(Seeds.Derive(_context.Seed, "nn-predictor"));

@@ -15,10 +15,6 @@ namespace PetriDish.Host.Cli;
 /// </summary>
 internal sealed class CommandRunner(TextWriter output, TextWriter error, bool interactive)
 {
-    public TextWriter Output => output;
-
-    public TextWriter Error => error;
-
     /// <summary>Runs <paramref name="action"/> with the plugins of the host, of --plugins and of the manifest's pluginPaths.</summary>
     public Task<int> RunAsync(ParseResult parse, string? manifestPath, Func<CommandContext, CancellationToken, Task<int>> action, CancellationToken cancellationToken) =>
         RunAsync(parse, () => ManifestPeek.PluginPaths(manifestPath), action, cancellationToken);

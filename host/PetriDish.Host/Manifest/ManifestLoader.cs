@@ -86,7 +86,6 @@ public sealed class ManifestLoader
             }
         }
 
-        var catalog = _catalog;
 
         var (device, deviceError) = TorchRuntime.ResolveDevice((string?)(frame["device"] as JValue) ?? "auto");
         if (deviceError is not null)
@@ -104,7 +103,7 @@ public sealed class ManifestLoader
         };
         var validation = new PluginValidationContext { BaseDirectory = baseDirectory };
 
-        var searchSpace = BindPlugin("$.searchSpace", PluginKind.SearchSpace, null, catalog, validation, root, shown, errors);
+        var searchSpace = BindPlugin("$.searchSpace", PluginKind.SearchSpace, null, _catalog, validation, root, shown, errors);
         ISearchSpace? space = null;
         if (searchSpace is not null)
         {
@@ -125,7 +124,7 @@ public sealed class ManifestLoader
             for (var i = 0; i < surrogateArray.Count; i++)
             {
                 var name = (string?)(surrogateArray[i]["name"] as JValue);
-                if (BindPlugin($"$.surrogates[{i}]", PluginKind.Surrogate, name, catalog, withSpace, root, shown, errors) is { } bound)
+                if (BindPlugin($"$.surrogates[{i}]", PluginKind.Surrogate, name, _catalog, withSpace, root, shown, errors) is { } bound)
                 {
                     if (surrogates.Any(s => s.Name == bound.Name))
                     {
@@ -137,7 +136,7 @@ public sealed class ManifestLoader
             }
         }
 
-        var optimizer = frame["optimizer"] is null ? null : BindPlugin("$.optimizer", PluginKind.Optimizer, null, catalog, withSpace, root, shown, errors);
+        var optimizer = frame["optimizer"] is null ? null : BindPlugin("$.optimizer", PluginKind.Optimizer, null, _catalog, withSpace, root, shown, errors);
 
         if (frame.SelectToken("search.surrogate") is JValue { Type: JTokenType.String } screening
             && !DeclaredSurrogateNames(frame).Contains((string)screening!))
@@ -169,7 +168,7 @@ public sealed class ManifestLoader
             FilePath = file,
             Text = text,
             Manifest = frame.ToObject<ExperimentManifest>(ManifestJson.Serializer)!,
-            Catalog = catalog,
+            Catalog = _catalog,
             Device = context.Device,
             SearchSpace = searchSpace,
             Surrogates = surrogates,
