@@ -10,12 +10,17 @@ namespace PetriDish.Host.Search;
 
 /// <summary>
 /// Puts several runs side by side (e.g. methods × seeds under the same budget): best value found
-/// against ground-truth evaluations spent, per method as mean ± standard deviation over its runs.
+/// against ground-truth evaluations spent, per method as mean ± standard deviation over its runs;
+/// and the mean value of what each method chose to evaluate after the warm-up, which tells methods
+/// apart even when none of them beats the best warm-up motif.
 /// </summary>
 public static class RunSummary
 {
-    /// <summary>One run: its method label (the manifest name), seed and best-so-far curve.</summary>
-    public sealed record RunCurve(string Method, int Seed, string Folder, IReadOnlyList<double> Best, string? BestMotif, double? BestValue);
+    /// <summary>
+    /// One run: its method label (the manifest name), seed, best-so-far curve, and the mean value of its
+    /// completed full-fidelity evaluations after the warm-up (NaN when it made none).
+    /// </summary>
+    public sealed record RunCurve(string Method, int Seed, string Folder, IReadOnlyList<double> Best, string? BestMotif, double? BestValue, double SearchMean);
 
     public static RunCurve Read(string folder, GroundTruthMetric metric)
     {
@@ -25,8 +30,12 @@ public static class RunSummary
         var manifest = Newtonsoft.Json.Linq.JObject.Parse(store.GetMeta("manifest") ?? "{}");
         var full = store.Evaluations(fidelity: Fidelity.Full.ToString()).ToList();
         var (_, best) = RunReport.BestSoFar(full, metric);
-        var top = full.Where(r => r.Status == EvaluationStatus.Completed).MaxBy(r => metric.ToScore(r.Value!.Value));
-        return new RunCurve((string?)manifest["name"] ?? Path.GetFileName(run.Path), (int?)manifest["seed"] ?? 0, run.Path, best, top?.Motif, top?.Value);
+        var completed = full.Where(r => r.Status == EvaluationStatus.Completed).ToList();
+        var top = completed.MaxBy(r => metric.ToScore(r.Value!.Value));
+        var searched = completed.Where(r => r.Purpose == SearchLoop.SearchPurpose).Select(r => r.Value!.Value).ToList();
+        return new RunCurve(
+            (string?)manifest["name"] ?? Path.GetFileName(run.Path), (int?)manifest["seed"] ?? 0, run.Path, best, top?.Motif, top?.Value,
+            searched.Count == 0 ? double.NaN : searched.Average());
     }
 
     /// <summary>Writes summary.md, summary.csv and summary.png; returns the table.</summary>
@@ -38,15 +47,16 @@ public static class RunSummary
         var methods = runs.GroupBy(r => r.Method).ToList();
         var checkpoints = runs.Max(r => r.Best.Count);
         var table = new StringBuilder();
-        table.Append(CultureInfo.InvariantCulture, $"| method | runs | evaluations | best {metric.Name} (mean ± std) | per seed |\n|---|---:|---:|---:|---|\n");
+        table.Append(CultureInfo.InvariantCulture, $"| method | runs | evaluations | best {metric.Name} (mean ± std) | mean {metric.Name} of the evaluations after warm-up | per seed |\n|---|---:|---:|---:|---:|---|\n");
         var csv = new StringBuilder("method,seed,evaluations,best\n");
         var series = new List<ChartSeries>();
         foreach (var method in methods)
         {
             var finals = method.Select(r => r.Best.Count == 0 ? double.NaN : r.Best[^1]).ToList();
             var statistic = Statistic.Of(finals);
+            var searched = Statistic.Of(method.Select(r => r.SearchMean));
             var perSeed = string.Join(", ", method.Select(r => string.Create(CultureInfo.InvariantCulture, $"seed {r.Seed}: {r.BestValue:F4} ({r.BestMotif})")));
-            table.Append(CultureInfo.InvariantCulture, $"| {method.Key} | {method.Count()} | {method.Max(r => r.Best.Count)} | {statistic.Mean:F4} ± {statistic.Std:F4} | {perSeed} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {method.Key} | {method.Count()} | {method.Max(r => r.Best.Count)} | {statistic.Mean:F4} ± {statistic.Std:F4} | {searched.Mean:F4} ± {searched.Std:F4} | {perSeed} |\n");
             foreach (var run in method)
             {
                 for (var i = 0; i < run.Best.Count; i++)

@@ -24,6 +24,15 @@ namespace PetriDish.Host.Search;
 /// </remarks>
 public sealed class SearchLoop
 {
+    /// <summary>The stored purpose of the warm-up's ground-truth evaluations.</summary>
+    public const string WarmupPurpose = "warmup";
+
+    /// <summary>The stored purpose of the ground-truth evaluations chosen by the search after the warm-up.</summary>
+    public const string SearchPurpose = "search";
+
+    /// <summary>The stored purpose of low-fidelity evaluations an optimizer screens with.</summary>
+    public const string ScreeningPurpose = "screening";
+
     private const string LoopComponent = "loop";
     private const string OptimizerComponent = "optimizer";
     private const string SurrogateComponent = "surrogate";
@@ -220,7 +229,7 @@ public sealed class SearchLoop
 
     private async Task<IReadOnlyList<EvaluationOutcome>> EvaluateAsync(int iteration, List<IMotif> motifs, CancellationToken cancellationToken)
     {
-        var purpose = iteration == 0 ? "warmup" : "search";
+        var purpose = iteration == 0 ? WarmupPurpose : SearchPurpose;
         var requests = motifs.Select(m => new EvaluationRequest(m, Fidelity.Full, _groundTruthSeed, iteration, purpose)).ToList();
         var progress = new InlineProgress<(int Index, ProgressUpdate Update)>(p =>
             _sink.Update(Fraction(), $"iteration {iteration}: {motifs[p.Index].Key} ({p.Index + 1}/{motifs.Count}): {p.Update.Message}"));
@@ -237,7 +246,7 @@ public sealed class SearchLoop
 
     internal async Task<double> EvaluateLowFidelityAsync(int iteration, IMotif motif, Fidelity fidelity, CancellationToken cancellationToken)
     {
-        var outcome = await _groundTruth.EvaluateAsync(new EvaluationRequest(motif, fidelity, _groundTruthSeed, iteration, "screening"), null, cancellationToken).ConfigureAwait(false);
+        var outcome = await _groundTruth.EvaluateAsync(new EvaluationRequest(motif, fidelity, _groundTruthSeed, iteration, ScreeningPurpose), null, cancellationToken).ConfigureAwait(false);
         return outcome.Succeeded ? Metric.ToScore(outcome.Value) : double.NegativeInfinity;
     }
 
