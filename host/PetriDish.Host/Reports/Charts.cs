@@ -1,3 +1,4 @@
+using PetriDish.Abstractions;
 using ScottPlot;
 
 namespace PetriDish.Host.Reports;
@@ -11,8 +12,15 @@ public static class Charts
         Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
     ];
 
-    /// <summary>Draws the series into a PNG at <paramref name="path"/>; <paramref name="shadedX"/> shades an x-range (e.g. the training region).</summary>
-    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null)
+    /// <summary>Where the legend of a best-so-far curve stays out of the way: it rises when maximising, falls when minimising.</summary>
+    public static Alignment BestSoFarLegend(MetricGoal goal) => goal == MetricGoal.Minimize ? Alignment.UpperRight : Alignment.LowerRight;
+
+    /// <summary>
+    /// Draws the series into a PNG at <paramref name="path"/>; <paramref name="shadedX"/> shades an x-range
+    /// (e.g. the training region); <paramref name="legend"/> puts the legend where the curves are not
+    /// (lower right by default, upper right for falling curves such as a minimised metric's best so far).
+    /// </summary>
+    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null, Alignment legend = Alignment.LowerRight)
     {
         ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();
@@ -53,7 +61,7 @@ public static class Charts
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(legend);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, 1000, 620);
     }

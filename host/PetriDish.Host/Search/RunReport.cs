@@ -155,7 +155,7 @@ public static class RunReport
             return;
         }
 
-        Charts.Save(Path.Combine(folder, "progress.png"), $"{manifest.Manifest.Name ?? "search"}: best {metric.Name} found", "ground-truth evaluations spent", $"best {metric.Name}", [new ChartSeries("best so far", x, y)]);
+        Charts.Save(Path.Combine(folder, "progress.png"), $"{manifest.Manifest.Name ?? "search"}: best {metric.Name} found", "ground-truth evaluations spent", $"best {metric.Name}", [new ChartSeries("best so far", x, y)], legend: Charts.BestSoFarLegend(metric.Goal));
     }
 
     /// <summary>The best value found after each ground-truth evaluation (failed ones count as spent).</summary>

@@ -89,7 +89,7 @@ public static class RunSummary
         File.WriteAllText(Path.Combine(directory, "summary.md"), $"# {title}\n\n{table}\nMean ± standard deviation over runs of the best {metric.Name} found; the band in summary.png is ± one standard deviation.\n\n![best value against evaluations](summary.png)\n");
         File.WriteAllText(Path.Combine(directory, "summary.csv"), csv.ToString());
         File.WriteAllText(Path.Combine(directory, "summary.json"), JsonConvert.SerializeObject(runs, Formatting.Indented));
-        Charts.Save(Path.Combine(directory, "summary.png"), title, "ground-truth evaluations spent", $"best {metric.Name} found", series);
+        Charts.Save(Path.Combine(directory, "summary.png"), title, "ground-truth evaluations spent", $"best {metric.Name} found", series, legend: Charts.BestSoFarLegend(metric.Goal));
         return table.ToString();
     }
 }
