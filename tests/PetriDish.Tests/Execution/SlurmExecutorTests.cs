@@ -32,12 +32,6 @@ public sealed class SlurmExecutorTests : IDisposable
 
     private static Task<CliResult> Run(params string[] args) => Cli.RunAsync([.. Common, .. args]);
 
-    private static List<EvaluationRecord> Evaluations(string folder)
-    {
-        using var store = ResultsStore.Open(Path.Combine(folder, "results.sqlite"));
-        return [.. store.Evaluations()];
-    }
-
     [Fact]
     public async Task A_search_whose_evaluations_all_run_as_slurm_jobs_ends_as_the_same_search_run_locally()
     {
@@ -47,8 +41,8 @@ public sealed class SlurmExecutorTests : IDisposable
 
         Assert.True(onSlurm.ExitCode == ExitCodes.Success, onSlurm.ToString());
         Assert.True(locally.ExitCode == ExitCodes.Success, locally.ToString());
-        var remote = Evaluations(_temp.File("slurm"));
-        var local = Evaluations(_temp.File("local"));
+        var remote = RunFolders.Evaluations(_temp.File("slurm"));
+        var local = RunFolders.Evaluations(_temp.File("local"));
         // Jobs finish in any order; what each iteration evaluated, and the values, must be the same.
         Assert.Equal(Ordered(local).Select(e => (e.Motif, e.Value, e.Iteration, e.Status)), Ordered(remote).Select(e => (e.Motif, e.Value, e.Iteration, e.Status)));
         Assert.All(remote, e => Assert.True(long.TryParse(e.JobId, out _), $"{e.Motif} has no Slurm job id"));
@@ -70,7 +64,7 @@ public sealed class SlurmExecutorTests : IDisposable
         var result = await Run(manifest, "--out", _temp.File("failing"));
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        var records = Evaluations(_temp.File("failing"));
+        var records = RunFolders.Evaluations(_temp.File("failing"));
         var failed = records.Where(e => e.Motif == "toy:3").ToList();
         Assert.Equal([1, 2], failed.Select(e => e.Attempt));
         Assert.All(failed, e => Assert.Equal(EvaluationStatus.Failed, e.Status));
@@ -97,7 +91,7 @@ public sealed class SlurmExecutorTests : IDisposable
         var result = await run;
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        var records = Evaluations(folder);
+        var records = RunFolders.Evaluations(folder);
         var cancelled = Assert.Single(records, e => e.JobId == victim);
         Assert.Equal(EvaluationStatus.Failed, cancelled.Status);
         Assert.Contains("CANCELLED", cancelled.Error, StringComparison.Ordinal);
@@ -128,8 +122,8 @@ public sealed class SlurmExecutorTests : IDisposable
 
         var reference = await Run(Manifest("reference.json", search, """{ "kind": "local" }""", """{ "delayMilliseconds": 10 }"""), "--out", _temp.File("reference"));
         Assert.True(reference.ExitCode == ExitCodes.Success, reference.ToString());
-        var records = Evaluations(folder);
-        Assert.Equal(Ordered(Evaluations(_temp.File("reference"))).Select(e => (e.Motif, e.Value, e.Iteration)), Ordered(records).Select(e => (e.Motif, e.Value, e.Iteration)));
+        var records = RunFolders.Evaluations(folder);
+        Assert.Equal(Ordered(RunFolders.Evaluations(_temp.File("reference"))).Select(e => (e.Motif, e.Value, e.Iteration)), Ordered(records).Select(e => (e.Motif, e.Value, e.Iteration)));
         Assert.Equal(6, records.Count); // No evaluation lost or repeated.
 
         // Every job script of the run was submitted exactly once.

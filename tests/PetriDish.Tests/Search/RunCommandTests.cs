@@ -26,12 +26,6 @@ public sealed class RunCommandTests : IDisposable
     private static Task<CliResult> Run(params string[] args) =>
         Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", .. args]);
 
-    private static List<EvaluationRecord> Evaluations(string folder)
-    {
-        using var store = ResultsStore.Open(Path.Combine(folder, "results.sqlite"));
-        return [.. store.Evaluations()];
-    }
-
     [Fact]
     public async Task A_surrogate_assisted_search_spends_exactly_its_budget_and_writes_its_report()
     {
@@ -41,7 +35,7 @@ public sealed class RunCommandTests : IDisposable
         var result = await Run(manifest, "--out", folder);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        var evaluations = Evaluations(folder);
+        var evaluations = RunFolders.Evaluations(folder);
         Assert.Equal(15, evaluations.Select(e => e.Motif).Distinct().Count());
         Assert.Equal(6, evaluations.Count(e => e.Purpose == "warmup"));
         Assert.Equal([3, 3, 3], evaluations.Where(e => e.Iteration > 0).GroupBy(e => e.Iteration).Select(g => g.Count()));
@@ -81,7 +75,7 @@ public sealed class RunCommandTests : IDisposable
         var result = await Run(manifest, "--out", _temp.File("plain"));
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Equal(10, Evaluations(_temp.File("plain")).Count);
+        Assert.Equal(10, RunFolders.Evaluations(_temp.File("plain")).Count);
         Assert.Contains("budget of 2 iterations done", result.Output, StringComparison.Ordinal);
         Assert.Contains("| surrogate | none (plain search) |", File.ReadAllText(_temp.File("plain/report.md")), StringComparison.Ordinal);
     }
@@ -98,7 +92,7 @@ public sealed class RunCommandTests : IDisposable
         var result = await Run(manifest, "--out", _temp.File("failing"));
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        var evaluations = Evaluations(_temp.File("failing"));
+        var evaluations = RunFolders.Evaluations(_temp.File("failing"));
         var failed = evaluations.Where(e => e.Status == EvaluationStatus.Failed).ToList();
         Assert.Equal(["toy:3", "toy:3", "toy:10", "toy:10"], failed.Select(e => e.Motif));
         Assert.Equal([1, 2, 1, 2], failed.Select(e => e.Attempt));
@@ -118,7 +112,7 @@ public sealed class RunCommandTests : IDisposable
         var result = await Run(manifest, "--out", _temp.File("noretry"));
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Single(Evaluations(_temp.File("noretry")));
+        Assert.Single(RunFolders.Evaluations(_temp.File("noretry")));
         Assert.Contains("no successful ground-truth evaluation", result.Output, StringComparison.Ordinal);
     }
 
@@ -131,7 +125,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.RuntimeFailure, result.ExitCode);
         Assert.Contains("optimizer 'sequential' proposed an invalid motif: invalid motif 'toy:999': position must be below 60", result.Error, StringComparison.Ordinal);
-        Assert.Equal(2, Evaluations(_temp.File("invalid")).Count); // The warm-up stays stored.
+        Assert.Equal(2, RunFolders.Evaluations(_temp.File("invalid")).Count); // The warm-up stays stored.
     }
 
     [Theory]
@@ -170,7 +164,7 @@ public sealed class RunCommandTests : IDisposable
         var result = await Run(manifest, "--out", _temp.File("partial"));
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        var evaluations = Evaluations(_temp.File("partial"));
+        var evaluations = RunFolders.Evaluations(_temp.File("partial"));
         Assert.Equal(7, evaluations.Count(e => e.Fidelity == "full"));
         var screening = evaluations.Where(e => e.Fidelity != "full").ToList();
         Assert.Equal(12, screening.Count);
@@ -191,7 +185,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
         Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
         Assert.True(other.ExitCode == ExitCodes.Success, other.ToString());
-        var (a, b, c) = (Evaluations(_temp.File("first")), Evaluations(_temp.File("again")), Evaluations(_temp.File("other")));
+        var (a, b, c) = (RunFolders.Evaluations(_temp.File("first")), RunFolders.Evaluations(_temp.File("again")), RunFolders.Evaluations(_temp.File("other")));
         Assert.Equal(a.Select(e => (e.Motif, e.Value)), b.Select(e => (e.Motif, e.Value)));
         Assert.NotEqual(a.Select(e => e.Motif), c.Select(e => e.Motif)); // Another seed, another search...
         using var shared = ResultsStore.Open(cache);
@@ -220,8 +214,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(parallel.ExitCode == ExitCodes.Success, parallel.ToString());
         static IEnumerable<(string, double?, int?)> Ordered(List<EvaluationRecord> records) =>
             records.OrderBy(e => e.Iteration).ThenBy(e => e.Motif, StringComparer.Ordinal).Select(e => (e.Motif, e.Value, e.Iteration));
-        var remote = Evaluations(_temp.File("parallel"));
-        Assert.Equal(Ordered(Evaluations(_temp.File("single"))), Ordered(remote));
+        var remote = RunFolders.Evaluations(_temp.File("parallel"));
+        Assert.Equal(Ordered(RunFolders.Evaluations(_temp.File("single"))), Ordered(remote));
         Assert.All(remote, e => Assert.StartsWith("pid-", e.JobId, StringComparison.Ordinal));
         Assert.Contains("executor local, 2 worker processes", parallel.Error, StringComparison.Ordinal);
         Assert.True(Directory.EnumerateFiles(_temp.File("parallel/jobs"), "*.json").Count() >= 4);
@@ -270,15 +264,15 @@ public sealed class RunCommandTests : IDisposable
             await victim.WaitForExitAsync();
         }
 
-        var before = Evaluations(_temp.File("killed"));
+        var before = RunFolders.Evaluations(_temp.File("killed"));
         Assert.InRange(before.Count, 7, 15);
         var resumed = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(3), [.. common, "--resume", _temp.File("killed")]);
         Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
 
-        var after = Evaluations(_temp.File("killed"));
+        var after = RunFolders.Evaluations(_temp.File("killed"));
         Assert.Equal(before.Select(e => e.Id), after.Take(before.Count).Select(e => e.Id));
         Assert.Equal(after.Count, after.Select(e => e.Motif).Distinct().Count()); // Nothing evaluated twice.
-        var expected = Evaluations(_temp.File("reference"));
+        var expected = RunFolders.Evaluations(_temp.File("reference"));
         Assert.Equal(expected.Select(e => (e.Motif, e.Value, e.Iteration)), after.Select(e => (e.Motif, e.Value, e.Iteration)));
         var bestReference = JObject.Parse(File.ReadAllText(_temp.File("reference/best.json")));
         var bestResumed = JObject.Parse(File.ReadAllText(_temp.File("killed/best.json")));
@@ -286,6 +280,6 @@ public sealed class RunCommandTests : IDisposable
 
         var again = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(1), [.. common, "--resume", _temp.File("killed")]);
         Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
-        Assert.Equal(after.Count, Evaluations(_temp.File("killed")).Count); // A finished run resumes to its result, spending nothing.
+        Assert.Equal(after.Count, RunFolders.Evaluations(_temp.File("killed")).Count); // A finished run resumes to its result, spending nothing.
     }
 }

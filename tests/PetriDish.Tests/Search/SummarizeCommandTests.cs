@@ -1,7 +1,6 @@
 using System.Globalization;
 using PetriDish.Host.Cli;
 using PetriDish.Host.Search;
-using PetriDish.Host.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Search;
@@ -26,12 +25,6 @@ public sealed class SummarizeCommandTests : IDisposable
 
     private static Task<CliResult> Cli(params string[] args) =>
         Infrastructure.Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, .. args]);
-
-    private static List<EvaluationRecord> Evaluations(string folder)
-    {
-        using var store = ResultsStore.Open(Path.Combine(folder, "results.sqlite"));
-        return [.. store.Evaluations()];
-    }
 
     private static string F4(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 
@@ -59,7 +52,7 @@ public sealed class SummarizeCommandTests : IDisposable
         Assert.StartsWith("# toy", summary, StringComparison.Ordinal);
         foreach (var method in folders.GroupBy(f => f.Method))
         {
-            var evaluations = method.Select(f => Evaluations(f.Folder)).ToList();
+            var evaluations = method.Select(f => RunFolders.Evaluations(f.Folder)).ToList();
             Assert.All(evaluations, e => Assert.Equal(10, e.Count));
             var best = evaluations.Select(e => e.Max(r => r.Value!.Value)).Average();
             var afterWarmup = evaluations.Select(e => e.Where(r => r.Purpose == SearchLoop.SearchPurpose).Average(r => r.Value!.Value)).Average();
