@@ -10,7 +10,7 @@ namespace PetriDish.Plugins.Optimizer.PartialEvaluation;
 public sealed class PartialEvaluation(ISearchSpace space, PartialEvaluationSettings settings, int seed) : IOptimizer
 {
     private readonly DeterministicRandom _random = new(seed);
-    private readonly Fidelity _fidelity = new() { Epochs = settings.Epochs, DataFraction = settings.DataFraction };
+    private readonly Fidelity _fidelity = settings.ToFidelity();
 
     public async Task<IReadOnlyList<IMotif>> ProposeAsync(int count, IOptimizerContext context, CancellationToken cancellationToken)
     {

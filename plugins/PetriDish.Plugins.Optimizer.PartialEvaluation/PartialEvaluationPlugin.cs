@@ -11,7 +11,7 @@ public sealed class PartialEvaluationPlugin : OptimizerPlugin<PartialEvaluationS
 
     protected override IEnumerable<SettingsError> Validate(PartialEvaluationSettings settings, PluginValidationContext context)
     {
-        if (settings.Epochs is null && settings.DataFraction >= 1)
+        if (settings.ToFidelity().IsFull)
         {
             yield return new SettingsError("", "with all epochs and all data the screening would be the full ground truth; lower epochs or dataFraction");
         }

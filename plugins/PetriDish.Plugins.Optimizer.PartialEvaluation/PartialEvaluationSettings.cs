@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using PetriDish.Abstractions;
 
 namespace PetriDish.Plugins.Optimizer.PartialEvaluation;
 
@@ -17,4 +18,7 @@ public sealed class PartialEvaluationSettings
     [Description("Fraction of the training data the low-fidelity evaluation uses.")]
     [Range(0.001, 1.0)]
     public double DataFraction { get; init; } = 0.25;
+
+    /// <summary>The fidelity of the screening evaluations.</summary>
+    public Fidelity ToFidelity() => new() { Epochs = Epochs, DataFraction = DataFraction };
 }

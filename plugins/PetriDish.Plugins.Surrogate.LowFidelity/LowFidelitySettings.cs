@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using PetriDish.Abstractions;
 
 namespace PetriDish.Plugins.Surrogate.LowFidelity;
 
@@ -13,4 +14,7 @@ public sealed class LowFidelitySettings
     [Description("Fraction of the training data.")]
     [Range(0.0001, 1.0)]
     public double DataFraction { get; init; } = 0.25;
+
+    /// <summary>The fidelity these settings ask the ground truth for.</summary>
+    public Fidelity ToFidelity() => new() { Epochs = Epochs, DataFraction = DataFraction };
 }

@@ -11,12 +11,12 @@ public sealed class LowFidelitySurrogatePlugin : SurrogatePlugin<LowFidelitySett
 
     protected override IEnumerable<SettingsError> Validate(LowFidelitySettings settings, PluginValidationContext context)
     {
-        if (settings.Epochs is null && settings.DataFraction >= 1)
+        if (settings.ToFidelity().IsFull)
         {
             yield return new SettingsError("", "with all epochs and all data this is the full ground truth; lower epochs or dataFraction");
         }
     }
 
     protected override ISurrogate Create(LowFidelitySettings settings, ISearchSpace searchSpace, PluginContext context) =>
-        new LowFidelitySurrogate(searchSpace, new Fidelity { Epochs = settings.Epochs, DataFraction = settings.DataFraction }, context.Seed);
+        new LowFidelitySurrogate(searchSpace, settings.ToFidelity(), context.Seed);
 }
