@@ -90,8 +90,10 @@ public sealed class GroundTruthService
     }
 
     /// <summary>The stored completed result for the request, if any (no training).</summary>
-    public EvaluationRecord? FindCached(EvaluationRequest request) =>
-        _store.FindCompleted(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed);
+    public EvaluationRecord? FindCached(EvaluationRequest request) => FindIn(_store, request);
+
+    private EvaluationRecord? FindIn(ResultsStore store, EvaluationRequest request) =>
+        store.FindCompleted(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed);
 
     /// <summary>
     /// A result that needs no training: stored in this database, or in the shared cache (then copied
@@ -126,7 +128,7 @@ public sealed class GroundTruthService
             return new EvaluationOutcome(request.Motif, cached, Cached: true);
         }
 
-        if (_sharedCache?.FindCompleted(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed) is { } shared)
+        if (_sharedCache is not null && FindIn(_sharedCache, request) is { } shared)
         {
             // Recorded in this store too, as measured for this request, so the run's own record is complete.
             var copy = _store.Add(shared with { Id = 0, Iteration = request.Iteration, Purpose = request.Purpose, Attempt = 1, JobId = null });

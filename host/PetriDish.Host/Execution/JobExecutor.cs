@@ -154,7 +154,7 @@ public abstract class JobExecutor : IEvaluationExecutor
     protected abstract Task CancelAsync(IReadOnlyList<string> jobIds);
 
     /// <summary>The tail of a job's log, to explain a failure.</summary>
-    protected static string Tail(string path, int lines = 5)
+    private static string Tail(string path, int lines = 5)
     {
         if (!File.Exists(path))
         {
@@ -187,7 +187,8 @@ public abstract class JobExecutor : IEvaluationExecutor
         };
     }
 
-    private string LogPathOf(RunningJob job) => Path.ChangeExtension(job.ResultPath, ".log");
+    /// <summary>A job's log, named like its result file (a reattached job is known only by that file).</summary>
+    private string LogPathOf(RunningJob job) => Launch.LogPath(Path.GetFileNameWithoutExtension(job.ResultPath));
 
     private sealed record RunningJob(int Index, int Attempt, string JobId, string ResultPath);
 }
