@@ -177,8 +177,9 @@ internal static class EvaluateCommand
 
         if (random is { } count)
         {
-            var drawn = count < 1 ? [] : MotifSampler.SampleDistinct(space, new DeterministicRandom(Seeds.Derive(seed, "evaluate-random")), count, _ => false);
-            return drawn.Count == 0 ? throw new UsageException("--random needs a positive count") : drawn;
+            return count < 1
+                ? throw new UsageException("--random needs a positive count")
+                : MotifSampler.SampleDistinct(space, new DeterministicRandom(Seeds.Derive(seed, "evaluate-random")), count, _ => false);
         }
 
         if (grid is { } n)

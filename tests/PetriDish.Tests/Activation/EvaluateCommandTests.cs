@@ -59,6 +59,34 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("sigmoid-slope:1.2,", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Random_motifs_are_distinct_and_drawn_the_same_way_from_the_same_manifest_seed()
+    {
+        var manifest = Manifest();
+
+        var first = await Evaluate(manifest, "--random", "3");
+        var again = await Evaluate(manifest, "--random", "3");
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
+        var motifs = first.Output.Trim().Split('\n').Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(3, motifs.Distinct().Count());
+        Assert.All(motifs, m => Assert.StartsWith("sigmoid-slope:", m, StringComparison.Ordinal));
+        Assert.Equal(first.Output, again.Output);
+        Assert.Contains("0 evaluated, 3 cached, 0 failed", again.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "--random needs a positive count")]
+    [InlineData("-2", "--random needs a positive count")]
+    public async Task A_random_count_below_one_is_a_usage_error_and_nothing_is_stored(string count, string reason)
+    {
+        var result = await Evaluate(Manifest(), "--random", count);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("cache.sqlite")));
+    }
+
     [Theory]
     [InlineData("tanh-slope:0.3", "unknown activation family 'tanh-slope'")]
     [InlineData("sigmoid-slope:3.5", "slope c 3.5 is outside [0.01, 2.01]")]
