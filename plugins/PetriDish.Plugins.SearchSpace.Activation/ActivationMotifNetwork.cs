@@ -13,12 +13,12 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor par
     public Tensor Forward(IReadOnlyList<Tensor> weights, Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        // One batched product per layer: [N, batch, in] @ [N, in, out] + [N, 1, out].
+        // One batched product per layer: [N, batch, in] @ [N, in, out] + [N, 1, out] (a held alpha: see HeldScalars).
         var hidden = inputs.dim() == 2 ? inputs.expand(Count, -1, -1) : inputs;
         var layers = weights.Count / 2;
         for (var layer = 0; layer < layers; layer++)
         {
-            var z = bmm(hidden, weights[2 * layer]) + weights[(2 * layer) + 1].unsqueeze(1);
+            var z = bmm(hidden, weights[2 * layer]).add(weights[(2 * layer) + 1].unsqueeze(1), HeldScalars.One);
             hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, parameters) : z;
         }
 

@@ -24,7 +24,7 @@ internal sealed class CellMotifNetwork(CellWiring wiring) : IMotifNetwork
             h = CellStep.Forward(step.expand(Count, -1, -1), h, w0, perNode, wiring);
         }
 
-        return bmm(h, readout) + bias.unsqueeze(1);
+        return bmm(h, readout).add(bias.unsqueeze(1), HeldScalars.One); // a held alpha: see HeldScalars
     }
 
     public void Dispose() => wiring.Dispose();

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
@@ -96,9 +97,10 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             if (finite.All(f => f))
             {
                 var target = tensor(active.Select(i => groundTruthLoss[i]).ToArray(), dtype: dtype, device: device);
-                var mismatch = (Standardise(validation) - Standardise(target)).square().mean();
-                var l2 = (dish.XTrain.square().sum() + dish.XValid.square().sum()) * settings.L2;
-                return mismatch + l2;
+                var mismatch = Standardise(validation).add(Standardise(target), HeldScalars.MinusOne).square().mean();
+                using var l2Weight = settings.L2.ToScalar();
+                var l2 = dish.XTrain.square().sum().add(dish.XValid.square().sum(), HeldScalars.One).mul(l2Weight);
+                return mismatch.add(l2, HeldScalars.One);
             }
 
             // A motif whose training diverges in the dish would put NaN into the shared meta-gradient:
@@ -133,7 +135,11 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         dish.LossStd = std > 1e-12 ? std : 1;
     }
 
-    private static Tensor Standardise(Tensor values) => (values - values.mean()) / (values.std(unbiased: false) + 1e-12);
+    private static Tensor Standardise(Tensor values)
+    {
+        using var tiny = 1e-12.ToScalar();
+        return values.add(values.mean(), HeldScalars.MinusOne).div(values.std(unbiased: false).add(tiny, HeldScalars.One));
+    }
 
     private static bool GradientsAreFinite(SyntheticDish dish) =>
         new[] { dish.XTrain.grad, dish.XValid.grad }.All(g => g is null || g.isfinite().all().item<bool>());

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
@@ -34,6 +35,12 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
         var v = zeros_like(parameters);
         Tensor trainingLoss = zeros(n, dtype: thetaInit.dtype, device: thetaInit.device);
         var firstDifferentiated = differentiable ? steps - Math.Min(steps, metaGradientSteps ?? steps) + 1 : int.MaxValue;
+        // Every Scalar of the loop is held (see HeldScalars): the loop runs millions of operations per fit.
+        using var sgdStep = (-learningRate).ToScalar();
+        // lerp takes its weight as a tensor: made once, not per step.
+        using var momentumWeight = tensor(1 - Beta1, dtype: thetaInit.dtype, device: thetaInit.device);
+        using var varianceWeight = tensor(1 - Beta2, dtype: thetaInit.dtype, device: thetaInit.device);
+        using var sqrtGuard = SqrtGuard.ToScalar();
         for (var t = 1; t <= steps; t++)
         {
             using var scope = NewDisposeScope();
@@ -43,7 +50,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
             Tensor next;
             if (optimizer == InnerOptimizer.Sgd)
             {
-                next = parameters - (gradient * learningRate);
+                next = parameters.add(gradient, sgdStep);
             }
             else
             {
@@ -51,10 +58,12 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
                 // rearranged): few tensor operations per step, which is what the unrolled graph costs.
                 var correction1 = 1 - Math.Pow(Beta1, t);
                 var correction2 = Math.Sqrt(1 - Math.Pow(Beta2, t));
-                m = m.lerp(gradient, 1 - Beta1);
-                v = v.lerp(gradient.square(), 1 - Beta2);
-                var denominator = (v + SqrtGuard).sqrt() + (Epsilon * correction2);
-                next = parameters.addcdiv(m, denominator, -learningRate * correction2 / correction1);
+                using var epsilon = (Epsilon * correction2).ToScalar();
+                using var stepSize = (-learningRate * correction2 / correction1).ToScalar();
+                m = m.lerp(gradient, momentumWeight);
+                v = v.lerp(gradient.square(), varianceWeight);
+                var denominator = v.add(sqrtGuard, HeldScalars.One).sqrt().add(epsilon, HeldScalars.One);
+                next = parameters.addcdiv(m, denominator, stepSize);
                 if (!tracked)
                 {
                     m = m.detach();
