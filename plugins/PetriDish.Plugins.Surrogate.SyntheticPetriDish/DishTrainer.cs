@@ -97,9 +97,11 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             if (finite.All(f => f))
             {
                 var target = tensor(active.Select(i => groundTruthLoss[i]).ToArray(), dtype: dtype, device: device);
-                var mismatch = Standardise(validation).add(Standardise(target), HeldScalars.MinusOne).square().mean();
+                // Held Scalars and x·x rather than square() (pow with an implicit Scalar): see HeldScalars.
+                var difference = Standardise(validation).add(Standardise(target), HeldScalars.MinusOne);
+                var mismatch = difference.mul(difference).mean();
                 using var l2Weight = settings.L2.ToScalar();
-                var l2 = dish.XTrain.square().sum().add(dish.XValid.square().sum(), HeldScalars.One).mul(l2Weight);
+                var l2 = dish.XTrain.mul(dish.XTrain).sum().add(dish.XValid.mul(dish.XValid).sum(), HeldScalars.One).mul(l2Weight);
                 return mismatch.add(l2, HeldScalars.One);
             }
 

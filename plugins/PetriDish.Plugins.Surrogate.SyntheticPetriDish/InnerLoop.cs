@@ -61,7 +61,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
                 using var epsilon = (Epsilon * correction2).ToScalar();
                 using var stepSize = (-learningRate * correction2 / correction1).ToScalar();
                 m = m.lerp(gradient, momentumWeight);
-                v = v.lerp(gradient.square(), varianceWeight);
+                v = v.lerp(gradient.mul(gradient), varianceWeight); // not square(): that is pow with an implicit Scalar
                 var denominator = v.add(sqrtGuard, HeldScalars.One).sqrt().add(epsilon, HeldScalars.One);
                 next = parameters.addcdiv(m, denominator, stepSize);
                 if (!tracked)
