@@ -76,23 +76,13 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("0", "--random needs a positive count")]
-    [InlineData("-2", "--random needs a positive count")]
-    public async Task A_random_count_below_one_is_a_usage_error_and_nothing_is_stored(string count, string reason)
+    [InlineData("--motif", "tanh-slope:0.3", "unknown activation family 'tanh-slope'")]
+    [InlineData("--motif", "sigmoid-slope:3.5", "slope c 3.5 is outside [0.01, 2.01]")]
+    [InlineData("--random", "0", "--random needs a positive count")]
+    [InlineData("--random", "-2", "--random needs a positive count")]
+    public async Task A_bad_motif_or_random_count_is_a_usage_error_and_nothing_is_stored(string option, string value, string reason)
     {
-        var result = await Evaluate(Manifest(), "--random", count);
-
-        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(_temp.File("cache.sqlite")));
-    }
-
-    [Theory]
-    [InlineData("tanh-slope:0.3", "unknown activation family 'tanh-slope'")]
-    [InlineData("sigmoid-slope:3.5", "slope c 3.5 is outside [0.01, 2.01]")]
-    public async Task A_bad_motif_is_a_usage_error_and_nothing_is_stored(string key, string reason)
-    {
-        var result = await Evaluate(Manifest(), "--motif", key);
+        var result = await Evaluate(Manifest(), option, value);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains(reason, result.Error, StringComparison.Ordinal);
