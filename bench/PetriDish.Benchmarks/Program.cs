@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.SearchSpace.NasBenchNlp;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using TorchSharp;
 
-// Usage: PetriDish.Benchmarks [fit|predict|rnn|all] [--threads N]
+// Usage: PetriDish.Benchmarks [fit|predict|rnn|nlp|all] [--threads N]
 // Prints one line per measurement; docs/benchmarks.md records the numbers with date and machine.
 Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE");
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -65,6 +66,29 @@ if (scenario is "rnn" or "all")
         dish.Predict(candidates, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rnn predict      N={n,5}  {seconds:F2} s  {n / seconds:F0} cells/s"));
+    }
+}
+
+if (scenario is "nlp" or "all")
+{
+    // NAS-Bench-NLP cells from the release's generator, kept to the table's sizes (at most 15 nodes),
+    // in the dish of manifests/nas-bench-nlp.json.
+    var cells = new NasBenchNlpSearchSpace(new NasBenchNlpSettings(), context);
+    var random = new DeterministicRandom(11);
+    List<IMotif> Draw(int n) => [.. Enumerable.Range(0, 100 * n).Select(_ => (PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells.NlpCell)cells.Sample(random)).Where(c => c.Nodes.Count <= 15).Take(n)];
+    var training = Draw(40).Select(c => new Observation(c, random.NextDouble())).ToList();
+    var settings = new PetriDishSettings { Samples = 16, InnerSteps = 20, InnerLearningRate = 0.05, OuterSchedule = [new OuterStage { Steps = 3, LearningRate = 0.05 }] };
+    using var dish = new PetriDishSurrogate(settings, cells, context);
+    var clock = Stopwatch.StartNew();
+    dish.Fit(training, null, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nlp fit  batched  N={training.Count,5}  20 inner steps   {clock.Elapsed.TotalSeconds / 3:F2} s per outer step (incl. calibration)"));
+    foreach (var n in new[] { 100, 1000 })
+    {
+        var candidates = Draw(n);
+        clock.Restart();
+        dish.Predict(candidates, CancellationToken.None);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nlp predict      N={n,5}  {seconds:F2} s  {n / seconds:F0} cells/s"));
     }
 }
 

@@ -21,6 +21,12 @@ public static class RepoPaths
 
     public static string Manifests => Path.Combine(Root, "manifests");
 
+    /// <summary>19 NAS-Bench-NLP training logs as a folder (see tests/data/nas-bench-nlp/README.md).</summary>
+    public static string NasBenchNlpSample => Path.Combine(Root, "tests", "data", "nas-bench-nlp", "sample");
+
+    /// <summary>The same logs in a zip, under a logs/ folder.</summary>
+    public static string NasBenchNlpSampleZip => Path.Combine(Root, "tests", "data", "nas-bench-nlp", "sample.zip");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

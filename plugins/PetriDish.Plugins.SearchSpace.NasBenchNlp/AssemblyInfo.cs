@@ -1,0 +1,4 @@
+using PetriDish.Abstractions;
+using PetriDish.Plugins.SearchSpace.NasBenchNlp;
+
+[assembly: PetriDishPlugin(typeof(NasBenchNlpSearchSpacePlugin))]

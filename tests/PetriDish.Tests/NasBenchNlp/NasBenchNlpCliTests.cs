@@ -1,0 +1,119 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using PetriDish.Host.Cli;
+using PetriDish.Host.Store;
+using PetriDish.Tests.Infrastructure;
+
+namespace PetriDish.Tests.NasBenchNlp;
+
+/// <summary>The nas-bench-nlp plugin through the CLI, loaded from its own build folder, on the embedded sample of the release.</summary>
+public sealed class NasBenchNlpCliTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    // A dish small enough for a test: the real settings are in manifests/nas-bench-nlp.json.
+    private const string QuickDish = """{ "plugin": "petri-dish", "settings": { "samples": 4, "innerSteps": 3, "innerLearningRate": 0.05, "outerSchedule": [ { "steps": 2, "learningRate": 0.05 } ] } }""";
+
+    private string Manifest(string logs, string optimizer = """{ "plugin": "random-search" }""", string surrogate = "petri-dish", string name = "nlp.json") => _temp.Write(name, $$"""
+        {
+          "name": "{{Path.GetFileNameWithoutExtension(name)}}",
+          "seed": 3,
+          "device": "cpu",
+          "searchSpace": { "plugin": "nas-bench-nlp", "settings": {
+            "groundTruth": { "logs": {{JValue.CreateString(logs).ToString(Newtonsoft.Json.Formatting.None)}} },
+            "motifNetwork": { "width": 2, "timeSteps": 3, "inputSize": 2, "outputSize": 1 } } },
+          "surrogates": [ {{QuickDish}}, { "plugin": "nn-predictor", "settings": { "epochs": 50 } }, { "plugin": "linear" },
+                          { "plugin": "low-fidelity", "name": "one-epoch", "settings": { "epochs": 1, "dataFraction": 1 } } ],
+          "optimizer": {{optimizer}},
+          "search": { "warmup": 4, "candidates": 8, "evaluationsPerIteration": 2, "surrogate": "{{surrogate}}", "budget": { "evaluations": 8 } },
+          "compare": { "seeds": 1, "train": { "count": 6 } }
+        }
+        """);
+
+    private Task<CliResult> Petridish(params string[] args) => Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, .. args]);
+
+    [Fact]
+    public async Task Evaluate_all_writes_every_tabulated_cell_with_its_value_and_compare_reads_it()
+    {
+        var manifest = Manifest(RepoPaths.NasBenchNlpSampleZip);
+        var csv = _temp.File("cells.csv");
+
+        var evaluated = await Petridish("evaluate", manifest, "--all", "--out", csv, "--store", _temp.File("cache.sqlite"));
+
+        Assert.True(evaluated.ExitCode == ExitCodes.Success, evaluated.ToString());
+        var rows = File.ReadAllLines(csv).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(13, rows.Count); // 15 cells, 2 of them diverged in the release
+        Assert.Contains("15 motifs: 13 evaluated, 0 cached, 2 failed (recorded as failed in the table, so not written)", evaluated.Error, StringComparison.Ordinal);
+        Assert.Contains("loss is nan!", evaluated.Error, StringComparison.Ordinal);
+        var values = rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(values.Min(), 96.4, 96.5); // the release's LSTM
+        Assert.All(rows, r => Assert.StartsWith("nlp-cell:", r[0], StringComparison.Ordinal));
+
+        var compared = await Petridish("compare", manifest, "--observations", csv, "--out", _temp.File("compare"));
+
+        Assert.True(compared.ExitCode == ExitCodes.Success, compared.ToString());
+        var json = JObject.Parse(File.ReadAllText(_temp.File("compare/compare.json")));
+        Assert.Equal(["petri-dish", "nn-predictor", "linear", "one-epoch"], json["surrogates"]!.Select(s => (string)s["id"]!));
+        // One epoch of the real training is a strong ranker of the same runs' epoch 50.
+        Assert.True((double)json["surrogates"]![3]!["kendall_tau"]!["mean"]! > 0.3, compared.Output);
+    }
+
+    [Fact]
+    public async Task Every_optimizer_searches_the_table_and_proposes_only_tabulated_cells()
+    {
+        foreach (var (optimizer, surrogate) in new[]
+        {
+            ("""{ "plugin": "random-search" }""", "petri-dish"),
+            ("""{ "plugin": "nao", "settings": { "epochs": 5, "seedMotifs": 3 } }""", "petri-dish"),
+            ("""{ "plugin": "partial-evaluation", "settings": { "candidates": 4, "epochs": 3, "dataFraction": 1 } }""", ""),
+        })
+        {
+            var name = JObject.Parse(optimizer)["plugin"] + ".json";
+            var manifest = Manifest(RepoPaths.NasBenchNlpSample, optimizer, surrogate, name);
+            if (surrogate.Length == 0)
+            {
+                File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"surrogate\": \"\",", "", StringComparison.Ordinal));
+            }
+
+            var folder = _temp.File(name + ".run");
+            var result = await Petridish("run", manifest, "--out", folder, "--cache", _temp.File("shared.sqlite"));
+
+            Assert.True(result.ExitCode == ExitCodes.Success, $"{name}: {result}");
+            var evaluations = RunFolders.Evaluations(folder).Where(e => e.Fidelity == "full").ToList();
+            Assert.Equal(8, evaluations.Select(e => e.Motif).Distinct().Count());
+            Assert.All(evaluations, e => Assert.StartsWith("nlp-cell:", e.Motif, StringComparison.Ordinal));
+            Assert.Contains("budget of 8 ground-truth evaluations spent", result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_logs_and_cells_outside_the_table_are_clear_errors_and_store_nothing()
+    {
+        var missing = await Petridish("validate", Manifest("no/such/logs.zip", name: "missing.json"));
+        Assert.Equal(ExitCodes.UsageError, missing.ExitCode);
+        Assert.Contains("$.searchSpace.settings.groundTruth.logs (plugin 'nas-bench-nlp')", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("logs.zip' do not exist", missing.Error, StringComparison.Ordinal);
+
+        var empty = _temp.File("empty");
+        Directory.CreateDirectory(empty);
+        var noLogs = await Petridish("validate", Manifest(empty, name: "empty.json"));
+        Assert.Equal(ExitCodes.UsageError, noLogs.ExitCode);
+        Assert.Contains("holds no NAS-Bench-NLP training logs", noLogs.Error, StringComparison.Ordinal);
+
+        var store = _temp.File("cache.sqlite");
+        var untabulated = await Petridish("evaluate", Manifest(RepoPaths.NasBenchNlpSample), "--motif", "nlp-cell:n0=linear(x h_prev_0);h_new_0=leaky_relu(n0)", "--store", store);
+        Assert.Equal(ExitCodes.UsageError, untabulated.ExitCode);
+        Assert.Contains("invalid motif 'nlp-cell:n0=linear(x h_prev_0);h_new_0=leaky_relu(n0)': not one of the 15 cells in the NAS-Bench-NLP table", untabulated.Error, StringComparison.Ordinal);
+
+        var garbled = await Petridish("evaluate", Manifest(RepoPaths.NasBenchNlpSample), "--motif", "nlp-cell:n0=linear(x h_prev_0);h_new_0=tanh(n1)", "--store", store);
+        Assert.Equal(ExitCodes.UsageError, garbled.ExitCode);
+        Assert.Contains("'h_new_0' reads 'n1', which is not defined", garbled.Error, StringComparison.Ordinal);
+        if (File.Exists(store))
+        {
+            using var results = ResultsStore.Open(store);
+            Assert.Empty(results.Evaluations());
+        }
+    }
+}
