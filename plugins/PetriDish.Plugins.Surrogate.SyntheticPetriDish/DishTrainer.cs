@@ -14,8 +14,12 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
 
     public InnerLoop Inner => _inner;
 
-    /// <summary>Fits the dish; <paramref name="groundTruthLoss"/> is lower-is-better, one per motif.</summary>
-    public DishFitResult Fit(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, Action<int, int, double> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fits the dish; <paramref name="groundTruthLoss"/> is lower-is-better, one per motif. With
+    /// <paramref name="heldOut"/>, the synthetic data of the outer step (0 = as drawn) with the lowest
+    /// outer loss on the held-out motifs is kept: early stopping against over-fitting the few motifs learned from.
+    /// </summary>
+    public DishFitResult Fit(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, HeldOut? heldOut, Action<int, int, double> report, CancellationToken cancellationToken)
     {
         var totalSteps = settings.OuterSchedule.Sum(s => s.Steps);
         var diverged = new SortedSet<string>(StringComparer.Ordinal);
@@ -23,8 +27,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         var firstLoss = double.NaN;
         var lastLoss = double.NaN;
         var step = 0;
-        dish.XTrain.requires_grad_(true);
-        dish.XValid.requires_grad_(true);
+        var best = heldOut is null ? null : new Snapshot(0, HeldOutLoss(dish, heldOut, cancellationToken), dish);
         try
         {
             foreach (var stage in settings.OuterSchedule)
@@ -34,26 +37,39 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                 for (var i = 0; i < stage.Steps; i++, step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var scope = NewDisposeScope();
-                    var loss = OuterLoss(dish, motifs, groundTruthLoss, diverged);
-                    optimizer.zero_grad();
-                    if (loss is null)
+                    dish.XTrain.requires_grad_(true);
+                    dish.XValid.requires_grad_(true);
+                    using (var scope = NewDisposeScope())
                     {
-                        skipped++;
-                        continue;
+                        var loss = OuterLoss(dish, motifs, groundTruthLoss, diverged);
+                        optimizer.zero_grad();
+                        if (loss is null)
+                        {
+                            skipped++;
+                            continue;
+                        }
+
+                        loss.backward();
+                        if (!GradientsAreFinite(dish))
+                        {
+                            // One poisoned step must not wreck what the dish has learned so far.
+                            skipped++;
+                            continue;
+                        }
+
+                        optimizer.step();
+                        lastLoss = loss.to(ScalarType.Float64).item<double>();
+                        firstLoss = double.IsNaN(firstLoss) ? lastLoss : firstLoss;
                     }
 
-                    loss.backward();
-                    if (!GradientsAreFinite(dish))
+                    dish.XTrain.requires_grad_(false);
+                    dish.XValid.requires_grad_(false);
+                    if (heldOut is not null && HeldOutLoss(dish, heldOut, cancellationToken) is var held && held < best!.Loss)
                     {
-                        // One poisoned step must not wreck what the dish has learned so far.
-                        skipped++;
-                        continue;
+                        best.Dispose();
+                        best = new Snapshot(step + 1, held, dish);
                     }
 
-                    optimizer.step();
-                    lastLoss = loss.to(ScalarType.Float64).item<double>();
-                    firstLoss = double.IsNaN(firstLoss) ? lastLoss : firstLoss;
                     report(step + 1, totalSteps, lastLoss);
                 }
             }
@@ -64,8 +80,30 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             dish.XValid.requires_grad_(false);
         }
 
-        Calibrate(dish, motifs);
-        return new DishFitResult(firstLoss, lastLoss, skipped, diverged);
+        if (best is not null)
+        {
+            best.Restore(dish);
+            best.Dispose();
+        }
+
+        Calibrate(dish, heldOut is null ? motifs : [.. motifs, .. heldOut.Motifs]);
+        return new DishFitResult(firstLoss, lastLoss, skipped, diverged, best?.Step ?? step, best?.Loss ?? double.NaN);
+    }
+
+    /// <summary>The outer loss on motifs the dish does not learn from (no meta-gradient).</summary>
+    private double HeldOutLoss(SyntheticDish dish, HeldOut heldOut, CancellationToken cancellationToken)
+    {
+        using var scope = NewDisposeScope();
+        var losses = ValidationLosses(dish, heldOut.Motifs, cancellationToken);
+        var finite = losses.isfinite();
+        if (!finite.all().item<bool>())
+        {
+            return double.PositiveInfinity;
+        }
+
+        using var target = tensor(heldOut.Targets, dtype: dtype, device: device);
+        var difference = Standardise(losses).add(Standardise(target), HeldScalars.MinusOne);
+        return difference.mul(difference).mean().to(ScalarType.Float64).item<double>();
     }
 
     /// <summary>The per-motif validation losses in the dish, without the meta-gradient, in chunks.</summary>
@@ -141,6 +179,30 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
     {
         using var tiny = 1e-12.ToScalar();
         return values.add(values.mean(), HeldScalars.MinusOne).div(values.std(unbiased: false).add(tiny, HeldScalars.One));
+    }
+
+    /// <summary>A copy of a dish's synthetic inputs after some outer step.</summary>
+    private sealed class Snapshot(int step, double loss, SyntheticDish dish) : IDisposable
+    {
+        private readonly Tensor _train = dish.XTrain.detach().clone();
+        private readonly Tensor _valid = dish.XValid.detach().clone();
+
+        public int Step => step;
+
+        public double Loss => loss;
+
+        public void Restore(SyntheticDish target)
+        {
+            using var noGrad = no_grad();
+            target.XTrain.copy_(_train);
+            target.XValid.copy_(_valid);
+        }
+
+        public void Dispose()
+        {
+            _train.Dispose();
+            _valid.Dispose();
+        }
     }
 
     private static bool GradientsAreFinite(SyntheticDish dish) =>

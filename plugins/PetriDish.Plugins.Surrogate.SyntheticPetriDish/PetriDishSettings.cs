@@ -38,13 +38,20 @@ public sealed class PetriDishSettings
     [Range(1, 100000)]
     public int? MetaGradientSteps { get; init; }
 
-    [Description("Outer loop: blocks of Adam steps on the synthetic inputs, each with a fresh Adam.")]
+    [Description("Outer loop: blocks of Adam steps on the synthetic inputs, each with a fresh Adam. Empty (with no state): the synthetic data stays as drawn, the dish before meta-learning (a baseline).")]
     public IReadOnlyList<OuterStage> OuterSchedule { get; init; } =
     [
         new() { Steps = 20, LearningRate = 0.05 },
         new() { Steps = 30, LearningRate = 0.02 },
         new() { Steps = 30, LearningRate = 0.008 },
     ];
+
+    [Description("What the outer loss matches: the ground-truth 'values' (z-normalised, the paper) or their 'ranks' (z-normalised; robust to heavy-tailed metrics such as perplexity).")]
+    public OuterTarget OuterTarget { get; init; } = OuterTarget.Values;
+
+    [Description("Fraction of the observations each dish leaves out of the meta-learning to choose when to stop: it keeps the synthetic data of the outer step (0 = before the first) with the lowest outer loss on them. 0 (the paper): learn on all, keep the last step.")]
+    [Range(0.0, 0.9)]
+    public double HoldOut { get; init; }
 
     [Description("L2 penalty on the synthetic inputs in the outer loss.")]
     [Range(0.0, 100.0)]

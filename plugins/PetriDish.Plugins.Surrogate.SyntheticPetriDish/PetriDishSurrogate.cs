@@ -61,7 +61,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
         var clock = Stopwatch.StartNew();
         var motifs = observations.Select(o => o.Motif).ToList();
         // The dish ranks by loss (lower is better); observations carry scores (higher is better).
-        var groundTruthLoss = observations.Select(o => -o.Score).ToArray();
+        var groundTruthLoss = OuterTargets(observations.Select(o => -o.Score).ToArray());
         var dishes = StartingDishes();
         var warnings = new List<string>();
         var diagnostics = new Dictionary<string, double>();
@@ -70,11 +70,18 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
             for (var d = 0; d < dishes.Count; d++)
             {
                 var index = d;
-                var result = _trainer.Fit(dishes[d], motifs, groundTruthLoss, (step, total, loss) =>
+                var (learned, heldOut) = Split(motifs, groundTruthLoss, d);
+                var result = _trainer.Fit(dishes[d], [.. learned.Select(i => motifs[i])], [.. learned.Select(i => groundTruthLoss[i])], heldOut, (step, total, loss) =>
                     progress?.Report(new ProgressUpdate((index + ((double)step / Math.Max(1, total))) / dishes.Count,
                         string.Create(CultureInfo.InvariantCulture, $"dish {index + 1}/{dishes.Count}, outer step {step}/{total}, loss {loss:F4}"))), cancellationToken);
                 diagnostics[$"dish{d}_outer_loss_first"] = result.FirstLoss;
                 diagnostics[$"dish{d}_outer_loss_final"] = result.FinalLoss;
+                if (heldOut is not null)
+                {
+                    diagnostics[$"dish{d}_kept_step"] = result.KeptStep;
+                    diagnostics[$"dish{d}_held_out_loss"] = result.HeldOutLoss;
+                }
+
                 if (result.SkippedSteps > 0)
                 {
                     warnings.Add($"dish {d + 1}: {result.SkippedSteps} outer step(s) skipped because the meta-gradient was not finite");
@@ -177,6 +184,52 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
         }
 
         return dishes;
+    }
+
+    /// <summary>The outer loss's targets: the losses themselves, or their ranks (ties share their mean rank).</summary>
+    private double[] OuterTargets(double[] losses)
+    {
+        if (_settings.OuterTarget == OuterTarget.Values)
+        {
+            return losses;
+        }
+
+        var order = Enumerable.Range(0, losses.Length).OrderBy(i => losses[i]).ToArray();
+        var ranks = new double[losses.Length];
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end + 1 < order.Length && losses[order[end + 1]] == losses[order[start]])
+            {
+                end++;
+            }
+
+            for (var k = start; k <= end; k++)
+            {
+                ranks[order[k]] = (start + end) / 2.0;
+            }
+
+            start = end + 1;
+        }
+
+        return ranks;
+    }
+
+    /// <summary>Which observations dish <paramref name="dish"/> learns from, and the ones it holds out (its own draw).</summary>
+    private (int[] Learned, HeldOut? HeldOut) Split(List<IMotif> motifs, double[] targets, int dish)
+    {
+        var count = (int)Math.Round(_settings.HoldOut * motifs.Count);
+        if (_settings.HoldOut <= 0 || _settings.OuterSchedule.Sum(s => s.Steps) == 0)
+        {
+            return ([.. Enumerable.Range(0, motifs.Count)], null);
+        }
+
+        // At least 3 on each side: fewer cannot rank (held out) or be standardised (learned).
+        count = Math.Clamp(count, 3, motifs.Count - 3);
+        var random = new DeterministicRandom(Seeds.Derive(_context.Seed, "petri-dish-hold-out", dish));
+        var shuffled = Enumerable.Range(0, motifs.Count).OrderBy(_ => random.NextDouble()).ToArray();
+        var held = shuffled.Take(count).Order().ToArray();
+        return ([.. shuffled.Skip(count).Order()], new HeldOut([.. held.Select(i => motifs[i])], [.. held.Select(i => targets[i])]));
     }
 
     private List<SyntheticDish> StartingDishes()

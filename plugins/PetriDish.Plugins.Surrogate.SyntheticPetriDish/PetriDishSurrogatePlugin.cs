@@ -26,9 +26,9 @@ public sealed class PetriDishSurrogatePlugin : SurrogatePlugin<PetriDishSettings
             yield return new SettingsError("state", $"saved Petri dish '{context.ResolvePath(state)}' does not exist");
         }
 
-        if (settings.State is null && settings.OuterSchedule.Sum(s => s.Steps) == 0)
+        if (settings.HoldOut > 0 && settings.OuterSchedule.Sum(s => s.Steps) == 0)
         {
-            yield return new SettingsError("outerSchedule", "has no steps and no saved state is given: the dish would never learn");
+            yield return new SettingsError("holdOut", "chooses among outer steps, but the outer schedule has none");
         }
     }
 

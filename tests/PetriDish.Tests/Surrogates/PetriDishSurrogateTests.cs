@@ -147,6 +147,86 @@ public sealed class PetriDishSurrogateTests
     }
 
     [Fact]
+    public void With_rank_targets_only_the_order_of_the_observations_matters()
+    {
+        var observations = Observations(0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.6);
+        // A monotone transform of the scores: the same order, very different values.
+        var stretched = observations.Select(o => o with { Score = Math.Exp(5 * o.Score) }).ToList();
+        var probe = Observations(0.1, 0.5, 1.9).Select(o => o.Motif).ToList();
+        IReadOnlyList<double> Ranking(List<Observation> fitOn, OuterTarget target)
+        {
+            using var dish = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, OuterSchedule = Quick(outerSteps: 4).OuterSchedule, OuterTarget = target, Precision = Precision.Float64 }, Space, TestContexts.Plugin(seed: 5));
+            dish.Fit(fitOn, null, CancellationToken.None);
+            var scores = dish.Predict(probe, CancellationToken.None);
+            return [.. Enumerable.Range(0, probe.Count).OrderBy(i => scores[i]).Select(i => (double)i)];
+        }
+
+        double[] RawScores(List<Observation> fitOn, OuterTarget target)
+        {
+            using var dish = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, OuterSchedule = Quick(outerSteps: 4).OuterSchedule, OuterTarget = target, Precision = Precision.Float64 }, Space, TestContexts.Plugin(seed: 5));
+            dish.Fit(fitOn, null, CancellationToken.None);
+            return [.. dish.Predict(probe, CancellationToken.None)];
+        }
+
+        // The dish itself (its synthetic data) is the same under ranks; only the calibration to the scores' scale differs.
+        Assert.Equal(Ranking(observations, OuterTarget.Ranks), Ranking(stretched, OuterTarget.Ranks));
+        var ranks = RawScores(observations, OuterTarget.Ranks);
+        var stretchedRanks = RawScores(stretched, OuterTarget.Ranks);
+        var values = RawScores(observations, OuterTarget.Values);
+        var stretchedValues = RawScores(stretched, OuterTarget.Values);
+        double Correlation(double[] a, double[] b) => a.Zip(b, (x, y) => (x - a.Average()) * (y - b.Average())).Sum() / Math.Sqrt(a.Sum(x => Math.Pow(x - a.Average(), 2)) * b.Sum(y => Math.Pow(y - b.Average(), 2)));
+        Assert.Equal(1.0, Correlation(ranks, stretchedRanks), 9);
+        Assert.NotEqual(1.0, Correlation(values, stretchedValues), 6);
+    }
+
+    [Fact]
+    public void A_hold_out_keeps_the_outer_step_that_ranks_the_held_out_motifs_best()
+    {
+        // Learned: the rise-and-fall of Observations. Held out: more slopes of the same curve, or of
+        // the curve upside down. Learning the curve should help the first and hurt the second.
+        var learned = Observations(0.3, 0.5, 0.7, 0.9, 1.2, 1.5, 1.8);
+        var probe = new[] { 0.4, 0.6, 1.0, 1.4, 1.7 };
+        var same = Observations(probe);
+        var options = Space.MotifNetworks.DefaultOptions;
+        var settings = Quick(outerSteps: 8, precision: Precision.Float64);
+        var trainer = new DishTrainer(settings, Space.MotifNetworks, options, CPU, ScalarType.Float64);
+        DishFitResult Fit(SyntheticDish dish, IEnumerable<double> heldOutLoss) => trainer.Fit(
+            dish, [.. learned.Select(o => o.Motif)], [.. learned.Select(o => -o.Score)],
+            new HeldOut([.. same.Select(o => o.Motif)], [.. heldOutLoss]), (_, _, _) => { }, CancellationToken.None);
+
+        using var consistent = SyntheticDish.Create(Space.MotifNetworks, options, settings.Samples, seed: 3, CPU, ScalarType.Float64);
+        using var contrary = SyntheticDish.Create(Space.MotifNetworks, options, settings.Samples, seed: 3, CPU, ScalarType.Float64);
+        using var drawn = SyntheticDish.Create(Space.MotifNetworks, options, settings.Samples, seed: 3, CPU, ScalarType.Float64);
+
+        var helped = Fit(consistent, same.Select(o => -o.Score));
+        var hurt = Fit(contrary, same.Select(o => o.Score));
+
+        Assert.InRange(helped.KeptStep, 1, 8);
+        Assert.True(double.IsFinite(helped.HeldOutLoss));
+        Assert.Equal(0, hurt.KeptStep);
+        // Step 0 kept: the synthetic data is exactly as drawn.
+        Assert.True(contrary.XTrain.equal(drawn.XTrain).all().item<bool>());
+        Assert.True(contrary.XValid.equal(drawn.XValid).all().item<bool>());
+        Assert.False(consistent.XTrain.equal(drawn.XTrain).all().item<bool>());
+    }
+
+    [Fact]
+    public void An_empty_outer_schedule_is_the_dish_before_meta_learning()
+    {
+        var observations = Observations(0.4, 0.8, 1.2, 1.6);
+        using var untrained = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, OuterSchedule = [], Precision = Precision.Float64 }, Space, TestContexts.Plugin(seed: 4));
+        using var trained = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, OuterSchedule = Quick(outerSteps: 3).OuterSchedule, Precision = Precision.Float64 }, Space, TestContexts.Plugin(seed: 4));
+
+        var report = untrained.Fit(observations, null, CancellationToken.None);
+        trained.Fit(observations, null, CancellationToken.None);
+
+        Assert.True(double.IsNaN(report.Diagnostics["dish0_outer_loss_first"]));
+        var probe = Observations(0.1, 0.9, 1.8).Select(o => o.Motif).ToList();
+        Assert.NotEqual(untrained.Predict(probe, CancellationToken.None), trained.Predict(probe, CancellationToken.None));
+        Assert.Empty(new PetriDishSurrogatePlugin().Validate(new PetriDishSettings { OuterSchedule = [] }, new PluginValidationContext { BaseDirectory = RepoPaths.Root }));
+    }
+
+    [Fact]
     public void A_saved_and_loaded_dish_predicts_exactly_as_the_original()
     {
         using var fitted = new PetriDishSurrogate(Quick(ensemble: 2), Space, TestContexts.Plugin());
