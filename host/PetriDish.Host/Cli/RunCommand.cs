@@ -56,7 +56,7 @@ internal static class RunCommand
                 }
 
                 var validated = recalled is { } r ? context.LoadManifest(r.Text, r.Path)
-                    : parse.GetValue(seed) is { } newSeed ? context.LoadManifest(WithSeed(manifestPath!, newSeed), manifestPath!)
+                    : parse.GetValue(seed) is { } newSeed ? context.LoadManifest(ManifestText.WithSeed(manifestPath!, newSeed), manifestPath!)
                     : context.LoadManifest(manifestPath!);
                 CheckRunnable(validated);
                 if (validated.ExecutorSettings is SlurmExecutorSettings && await SlurmExecutor.CheckClusterAsync(token).ConfigureAwait(false) is { } problem)
@@ -161,26 +161,6 @@ internal static class RunCommand
         if (errors.Count > 0)
         {
             throw new ManifestValidationException(errors);
-        }
-    }
-
-    /// <summary>The manifest's text with its seed replaced: the run stores (and resumes from) exactly this.</summary>
-    private static string WithSeed(string manifestPath, int seed)
-    {
-        if (!File.Exists(manifestPath))
-        {
-            throw new UsageException($"manifest file not found: {manifestPath}");
-        }
-
-        try
-        {
-            var json = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(manifestPath));
-            json["seed"] = seed;
-            return json.ToString();
-        }
-        catch (Newtonsoft.Json.JsonReaderException)
-        {
-            return File.ReadAllText(manifestPath); // The validation reports the syntax error with its position.
         }
     }
 

@@ -37,6 +37,8 @@ public sealed class GroundTruthService
     public GroundTruthService(IGroundTruthEvaluator evaluator, ResultsStore store, int retries, ILogger logger, ResultsStore? sharedCache = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(retries);
+        // A lookup in a table that failed fails again: retrying it would only repeat the record.
+        retries = evaluator is ITabulatedGroundTruth ? 0 : retries;
         _evaluator = evaluator;
         _store = store;
         _sharedCache = sharedCache;

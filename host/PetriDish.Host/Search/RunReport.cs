@@ -192,7 +192,8 @@ public static class RunReport
     {
         if (manifest.Manifest.Search.Reference is not { } path)
         {
-            return null;
+            // A table-backed ground truth is its own reference: the true rank of the pick is known.
+            return TabulatedObservations.Read(manifest.SearchSpaceInstance);
         }
 
         var full = Path.GetFullPath(path, manifest.BaseDirectory);

@@ -17,10 +17,14 @@ namespace PetriDish.Host.Search;
 public static class RunSummary
 {
     /// <summary>
-    /// One run: its method label (the manifest name), seed, best-so-far curve, and the mean value of its
-    /// completed full-fidelity evaluations after the warm-up (NaN when it made none).
+    /// One run: its method label (the manifest name), seed, best-so-far curve, the mean value of its
+    /// completed full-fidelity evaluations after the warm-up (NaN when it made none), and, when its
+    /// manifest names a <c>search.reference</c>, the true rank of its final pick among the reference's motifs.
     /// </summary>
-    public sealed record RunCurve(string Method, int Seed, string Folder, IReadOnlyList<double> Best, string? BestMotif, double? BestValue, double SearchMean);
+    public sealed record RunCurve(string Method, int Seed, string Folder, IReadOnlyList<double> Best, string? BestMotif, double? BestValue, double SearchMean, int? ReferenceRank = null, int? ReferenceSize = null);
+
+    // Long motif keys (recurrent-cell graphs) would make the table unreadable; summary.json has them all.
+    private const int ShownKeyLength = 48;
 
     public static RunCurve Read(string folder, GroundTruthMetric metric)
     {
@@ -33,9 +37,11 @@ public static class RunSummary
         var completed = full.Where(r => r.Status == EvaluationStatus.Completed).ToList();
         var top = completed.MaxBy(r => metric.ToScore(r.Value!.Value));
         var searched = completed.Where(r => r.Purpose == SearchLoop.SearchPurpose).Select(r => r.Value!.Value).ToList();
+        var finished = Path.Combine(run.Path, "best.json");
+        var outcome = File.Exists(finished) ? Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(finished)) : null;
         return new RunCurve(
             (string?)manifest["name"] ?? Path.GetFileName(run.Path), (int?)manifest["seed"] ?? 0, run.Path, best, top?.Motif, top?.Value,
-            searched.Count == 0 ? double.NaN : searched.Average());
+            searched.Count == 0 ? double.NaN : searched.Average(), (int?)outcome?["reference_rank"], (int?)outcome?["reference_size"]);
     }
 
     /// <summary>Writes summary.md, summary.csv and summary.png; returns the table.</summary>
@@ -46,8 +52,9 @@ public static class RunSummary
         Directory.CreateDirectory(directory);
         var methods = runs.GroupBy(r => r.Method).ToList();
         var checkpoints = runs.Max(r => r.Best.Count);
+        var ranked = runs.Any(r => r.ReferenceRank is not null);
         var table = new StringBuilder();
-        table.Append(CultureInfo.InvariantCulture, $"| method | runs | evaluations | best {metric.Name} (mean ± std) | mean {metric.Name} of the evaluations after warm-up | per seed |\n|---|---:|---:|---:|---:|---|\n");
+        table.Append(CultureInfo.InvariantCulture, $"| method | runs | evaluations | best {metric.Name} (mean ± std) | mean {metric.Name} of the evaluations after warm-up |{(ranked ? " final pick's true rank (median; per seed) |" : "")} per seed |\n|---|---:|---:|---:|---:|{(ranked ? "---|" : "")}---|\n");
         var csv = new StringBuilder("method,seed,evaluations,best\n");
         var series = new List<ChartSeries>();
         foreach (var method in methods)
@@ -55,8 +62,17 @@ public static class RunSummary
             var finals = method.Select(r => r.Best.Count == 0 ? double.NaN : r.Best[^1]).ToList();
             var statistic = Statistic.Of(finals);
             var searched = Statistic.Of(method.Select(r => r.SearchMean));
-            var perSeed = string.Join(", ", method.Select(r => string.Create(CultureInfo.InvariantCulture, $"seed {r.Seed}: {r.BestValue:F4} ({r.BestMotif})")));
-            table.Append(CultureInfo.InvariantCulture, $"| {method.Key} | {method.Count()} | {method.Max(r => r.Best.Count)} | {statistic.Mean:F4} ± {statistic.Std:F4} | {searched.Mean:F4} ± {searched.Std:F4} | {perSeed} |\n");
+            var perSeed = string.Join(", ", method.Select(r => string.Create(CultureInfo.InvariantCulture,
+                $"seed {r.Seed}: {r.BestValue:F4}{(r.BestMotif is { Length: <= ShownKeyLength } key ? $" ({key})" : "")}")));
+            var ranks = "";
+            if (ranked)
+            {
+                var known = method.Where(r => r.ReferenceRank is not null).Select(r => (double)r.ReferenceRank!.Value).Order().ToList();
+                var median = known.Count == 0 ? double.NaN : (known[(known.Count - 1) / 2] + known[known.Count / 2]) / 2;
+                ranks = string.Create(CultureInfo.InvariantCulture, $" {median:0.#} of {method.Max(r => r.ReferenceSize)}; {string.Join(", ", method.Select(r => r.ReferenceRank?.ToString(CultureInfo.InvariantCulture) ?? "–"))} |");
+            }
+
+            table.Append(CultureInfo.InvariantCulture, $"| {method.Key} | {method.Count()} | {method.Max(r => r.Best.Count)} | {statistic.Mean:F4} ± {statistic.Std:F4} | {searched.Mean:F4} ± {searched.Std:F4} |{ranks} {perSeed} |\n");
             foreach (var run in method)
             {
                 for (var i = 0; i < run.Best.Count; i++)

@@ -58,11 +58,19 @@ public sealed class NasBenchNlpCliTests : IDisposable
         Assert.Equal(["petri-dish", "nn-predictor", "linear", "one-epoch"], json["surrogates"]!.Select(s => (string)s["id"]!));
         // One epoch of the real training is a strong ranker of the same runs' epoch 50.
         Assert.True((double)json["surrogates"]![3]!["kendall_tau"]!["mean"]! > 0.3, compared.Output);
+
+        // Without an observations file, a table-backed ground truth is its own; --seed draws another split.
+        var fromTable = await Petridish("compare", manifest, "--seed", "4", "--surrogate", "one-epoch", "--out", _temp.File("compare-table"));
+        Assert.True(fromTable.ExitCode == ExitCodes.Success, fromTable.ToString());
+        Assert.Contains("6 training and 7 test observations (6 drawn at random (seed 4); every cell of the ground truth's table)", fromTable.Error, StringComparison.Ordinal);
+        var table = JObject.Parse(File.ReadAllText(_temp.File("compare-table/compare.json")));
+        Assert.Equal("6 drawn at random (seed 4)", (string)table["split"]!);
     }
 
     [Fact]
     public async Task Every_optimizer_searches_the_table_and_proposes_only_tabulated_cells()
     {
+        var folders = new List<string>();
         foreach (var (optimizer, surrogate) in new[]
         {
             ("""{ "plugin": "random-search" }""", "petri-dish"),
@@ -85,7 +93,15 @@ public sealed class NasBenchNlpCliTests : IDisposable
             Assert.Equal(8, evaluations.Select(e => e.Motif).Distinct().Count());
             Assert.All(evaluations, e => Assert.StartsWith("nlp-cell:", e.Motif, StringComparison.Ordinal));
             Assert.Contains("budget of 8 ground-truth evaluations spent", result.Output, StringComparison.Ordinal);
+            // The table is the reference: the true rank of the pick among the 13 cells with a value.
+            Assert.Matches(@"rank \d+ of 13 on the reference", result.Output);
+            folders.Add(folder);
         }
+
+        var summary = await Petridish(["summarize", .. folders, "--out", _temp.File("summary")]);
+        Assert.True(summary.ExitCode == ExitCodes.Success, summary.ToString());
+        Assert.Contains("final pick's true rank (median; per seed)", summary.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\| nao \| 1 \| 8 \| [0-9.]+ ± [0-9.]+ \| [0-9.]+ ± [0-9.]+ \| \d+ of 13; \d+ \|", summary.Output);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class NasBenchNlpSearchSpaceTests
         var encodings = table.Select(space.Encode).ToList();
 
         Assert.All(encodings, e => Assert.Equal(space.EncodingLength, e.Count));
-        Assert.Equal(25 * (7 + 3 + 4 + 25), space.EncodingLength);
+        Assert.Equal((3 * 7) + (25 * (7 + 3 + 4 + 25)), space.EncodingLength);
         Assert.Equal(table.Count, encodings.Select(e => string.Join(',', e)).Distinct().Count());
     }
 
