@@ -7,5 +7,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 exec "$root/scripts/search-experiment.sh" --seeds "${1:-10}" --out "${2:-$root/runs/experiments/nas-bench-nlp}" \
-  --title "NAS-Bench-NLP (WikiText-2 logs): best validation perplexity against lookups" \
+  --title "NAS-Bench-NLP (WikiText-2 logs): best validation perplexity against lookups" --plot-from 10 \
   nlp-petri-dish-rs nlp-petri-dish-nao nlp-nao nlp-random-search nlp-partial-evaluation nlp-petri-dish-meta-rs

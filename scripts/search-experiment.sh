@@ -3,16 +3,17 @@
 # all sharing one ground-truth cache (every motif is trained once, whichever run asks first), then
 # summarizes them into one table and plot. Interrupted runs are resumed, finished ones skipped, so the
 # script can simply be started again after a crash.
-# Usage: scripts/search-experiment.sh --out DIR --seeds N --title TEXT METHOD...
+# Usage: scripts/search-experiment.sh --out DIR --seeds N --title TEXT [--plot-from E] METHOD...
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-out="" seeds="" title=""
+out="" seeds="" title="" plot_from=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --seeds) seeds="$2"; shift 2 ;;
     --title) title="$2"; shift 2 ;;
+    --plot-from) plot_from="$2"; shift 2 ;;
     --) shift; break ;;
     -*) echo "search-experiment: unknown option $1" >&2; exit 2 ;;
     *) break ;;
@@ -50,4 +51,4 @@ export -f run
 export root out
 printf '%s\n' "${jobs[@]}" | xargs -P 2 -L 1 bash -c 'run $0 $1'
 
-"$root/petridish" summarize $(find "$out" -mindepth 1 -maxdepth 1 -type d -name "*-seed*" | sort) --out "$out/summary" --title "$title"
+"$root/petridish" summarize $(find "$out" -mindepth 1 -maxdepth 1 -type d -name "*-seed*" | sort) --out "$out/summary" --title "$title" --plot-from "$plot_from"

@@ -74,6 +74,11 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                 }
             }
         }
+        catch
+        {
+            best?.Dispose();
+            throw;
+        }
         finally
         {
             dish.XTrain.requires_grad_(false);

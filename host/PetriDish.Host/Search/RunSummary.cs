@@ -44,18 +44,26 @@ public static class RunSummary
             searched.Count == 0 ? double.NaN : searched.Average(), (int?)outcome?["reference_rank"], (int?)outcome?["reference_size"]);
     }
 
-    /// <summary>Writes summary.md, summary.csv and summary.png; returns the table.</summary>
-    public static string Write(IReadOnlyList<RunCurve> runs, GroundTruthMetric metric, string directory, string title)
+    /// <summary>Writes summary.md, summary.csv (best so far per evaluation), runs.csv (each run's final pick), summary.json and summary.png; returns the table.</summary>
+    /// <param name="runs">The runs, grouped into methods by their manifest names.</param>
+    /// <param name="metric">The ground truth's metric.</param>
+    /// <param name="directory">Where to write.</param>
+    /// <param name="title">Title of the table and plot.</param>
+    /// <param name="plotFrom">The first evaluation the plot shows (e.g. the end of a warm-up every method shares), so that the differences after it are not squeezed flat.</param>
+    public static string Write(IReadOnlyList<RunCurve> runs, GroundTruthMetric metric, string directory, string title, int plotFrom = 1)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(metric);
         Directory.CreateDirectory(directory);
-        var methods = runs.GroupBy(r => r.Method).ToList();
+        // Methods in the order given, their runs by seed (folder names sort seed 10 before seed 2).
+        var order = runs.Select(r => r.Method).Distinct().ToList();
+        var methods = runs.OrderBy(r => order.IndexOf(r.Method)).ThenBy(r => r.Seed).GroupBy(r => r.Method).ToList();
         var checkpoints = runs.Max(r => r.Best.Count);
         var ranked = runs.Any(r => r.ReferenceRank is not null);
         var table = new StringBuilder();
         table.Append(CultureInfo.InvariantCulture, $"| method | runs | evaluations | best {metric.Name} (mean ± std) | mean {metric.Name} of the evaluations after warm-up |{(ranked ? " final pick's true rank (median; per seed) |" : "")} per seed |\n|---|---:|---:|---:|---:|{(ranked ? "---|" : "")}---|\n");
         var csv = new StringBuilder("method,seed,evaluations,best\n");
+        var finalsCsv = new StringBuilder("method,seed,best,reference_rank,reference_size,search_mean,best_motif\n");
         var series = new List<ChartSeries>();
         foreach (var method in methods)
         {
@@ -75,6 +83,7 @@ public static class RunSummary
             table.Append(CultureInfo.InvariantCulture, $"| {method.Key} | {method.Count()} | {method.Max(r => r.Best.Count)} | {statistic.Mean:F4} ± {statistic.Std:F4} | {searched.Mean:F4} ± {searched.Std:F4} |{ranks} {perSeed} |\n");
             foreach (var run in method)
             {
+                finalsCsv.Append(CultureInfo.InvariantCulture, $"{method.Key},{run.Seed},{run.BestValue?.ToString("R", CultureInfo.InvariantCulture)},{run.ReferenceRank},{run.ReferenceSize},{run.SearchMean.ToString("R", CultureInfo.InvariantCulture)},\"{run.BestMotif}\"\n");
                 for (var i = 0; i < run.Best.Count; i++)
                 {
                     csv.Append(CultureInfo.InvariantCulture, $"{method.Key},{run.Seed},{i + 1},{run.Best[i].ToString("R", CultureInfo.InvariantCulture)}\n");
@@ -84,7 +93,7 @@ public static class RunSummary
             var x = new List<double>();
             var mean = new List<double>();
             var std = new List<double>();
-            for (var n = 1; n <= checkpoints; n++)
+            for (var n = Math.Max(1, plotFrom); n <= checkpoints; n++)
             {
                 // A run that stopped early keeps its last best value.
                 var values = method.Where(r => r.Best.Count > 0).Select(r => r.Best[Math.Min(n, r.Best.Count) - 1]).ToList();
@@ -102,8 +111,9 @@ public static class RunSummary
             series.Add(new ChartSeries($"{method.Key} ({method.Count()} runs)", x, mean, Band: std));
         }
 
-        File.WriteAllText(Path.Combine(directory, "summary.md"), $"# {title}\n\n{table}\nMean ± standard deviation over runs of the best {metric.Name} found; the band in summary.png is ± one standard deviation.\n\n![best value against evaluations](summary.png)\n");
+        File.WriteAllText(Path.Combine(directory, "summary.md"), $"# {title}\n\n{table}\nMean ± standard deviation (population, over the runs) of the best {metric.Name} found; the band in summary.png is ± one such standard deviation.\n\n![best value against evaluations](summary.png)\n");
         File.WriteAllText(Path.Combine(directory, "summary.csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(directory, "runs.csv"), finalsCsv.ToString());
         File.WriteAllText(Path.Combine(directory, "summary.json"), JsonConvert.SerializeObject(runs, Formatting.Indented));
         Charts.Save(Path.Combine(directory, "summary.png"), title, "ground-truth evaluations spent", $"best {metric.Name} found", series, legend: Charts.BestSoFarLegend(metric.Goal));
         return table.ToString();

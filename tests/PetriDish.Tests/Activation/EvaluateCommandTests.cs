@@ -149,6 +149,6 @@ public sealed class EvaluateCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, none.ExitCode);
         Assert.Equal(ExitCodes.UsageError, both.ExitCode);
-        Assert.Contains("give exactly one of --motif KEY, --grid N, --motifs FILE or --random N", both.Error, StringComparison.Ordinal);
+        Assert.Contains("give exactly one of --motif KEY, --grid N, --motifs FILE, --random N or --all", both.Error, StringComparison.Ordinal);
     }
 }

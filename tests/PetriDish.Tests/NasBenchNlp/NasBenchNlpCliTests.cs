@@ -98,8 +98,12 @@ public sealed class NasBenchNlpCliTests : IDisposable
             folders.Add(folder);
         }
 
-        var summary = await Petridish(["summarize", .. folders, "--out", _temp.File("summary")]);
+        var summary = await Petridish(["summarize", .. folders, "--out", _temp.File("summary"), "--plot-from", "4"]);
         Assert.True(summary.ExitCode == ExitCodes.Success, summary.ToString());
+        var finals = File.ReadAllLines(_temp.File("summary/runs.csv"));
+        Assert.Equal("method,seed,best,reference_rank,reference_size,search_mean,best_motif", finals[0]);
+        Assert.Equal(["random-search", "nao", "partial-evaluation"], finals.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(finals.Skip(1), l => Assert.Equal("13", l.Split(',')[4]));
         Assert.Contains("final pick's true rank (median; per seed)", summary.Output, StringComparison.Ordinal);
         Assert.Matches(@"\| nao \| 1 \| 8 \| [0-9.]+ ± [0-9.]+ \| [0-9.]+ ± [0-9.]+ \| \d+ of 13; \d+ \|", summary.Output);
     }
