@@ -17,7 +17,7 @@ def main():
     for row in csv.DictReader(open(summary)):
         runs.setdefault((row['method'], int(row['seed'])), []).append((int(row['evaluations']), float(row['best'])))
     reached = {}
-    for (method, seed), curve in sorted(runs.items()):
+    for (method, seed), curve in runs.items():  # in the summary's order: methods as given, seeds ascending
         hit = next((n for n, best in sorted(curve) if (best >= threshold if maximize else best <= threshold)), None)
         reached.setdefault(method, []).append((seed, hit, max(n for n, _ in curve)))
     with open(out, 'w', newline='') as f:

@@ -51,4 +51,9 @@ export -f run
 export root out
 printf '%s\n' "${jobs[@]}" | xargs -P 2 -L 1 bash -c 'run $0 $1'
 
-"$root/petridish" summarize $(find "$out" -mindepth 1 -maxdepth 1 -type d -name "*-seed*" | sort) --out "$out/summary" --title "$title" --plot-from "$plot_from"
+# The table lists the methods in the order given here.
+runs=()
+for method in "$@"; do
+  for seed in $(seq 1 "$seeds"); do runs+=("$out/$method-seed$seed"); done
+done
+"$root/petridish" summarize "${runs[@]}" --out "$out/summary" --title "$title" --plot-from "$plot_from"
