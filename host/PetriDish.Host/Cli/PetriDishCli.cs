@@ -16,6 +16,7 @@ public static class PetriDishCli
         };
         root.Subcommands.Add(RunCommand.Create(runner));
         root.Subcommands.Add(CompareCommand.Create(runner));
+        root.Subcommands.Add(RankCommand.Create(runner));
         root.Subcommands.Add(EvaluateCommand.Create(runner));
         root.Subcommands.Add(SummarizeCommand.Create(runner));
         root.Subcommands.Add(ValidateCommand.Create(runner));
