@@ -45,6 +45,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
         {
             using var scope = NewDisposeScope();
             var tracked = t >= firstDifferentiated;
+            var (previousParameters, previousM, previousV) = (parameters, m, v);
             var loss = Loss(network, layout, parameters, xTrain, targets);
             var gradient = autograd.grad([loss.sum()], [parameters], create_graph: tracked, retain_graph: tracked)[0];
             Tensor next;
@@ -85,6 +86,17 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
             }
 
             parameters = next.MoveToOuterDisposeScope();
+            if (!tracked)
+            {
+                // Outside the graph nothing refers to the previous step's state any more; freed now
+                // rather than with the caller's scope, memory stays flat however many steps run.
+                previousParameters.Dispose();
+                if (!ReferenceEquals(previousM, m))
+                {
+                    previousM.Dispose();
+                    previousV.Dispose();
+                }
+            }
         }
 
         return (Loss(network, layout, parameters, xValid, targets), trainingLoss);
