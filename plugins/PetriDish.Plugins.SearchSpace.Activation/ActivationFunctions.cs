@@ -1,3 +1,4 @@
+using PetriDish.Abstractions;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
@@ -13,6 +14,28 @@ public static class ActivationFunctions
         ActivationFamily.LeakyReluSlope => where(x > 0, x, x * parameter),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
+
+    /// <summary>
+    /// The derivative f′(x) of the family's activation, given x, its value f(x) (as <see cref="Apply"/>
+    /// computed it: reused where the derivative is a function of it) and the parameter.
+    /// </summary>
+    public static Tensor Derivative(ActivationFamily family, Tensor x, Tensor value, Tensor parameter) => family switch
+    {
+        // d σ(cx)/dx = c σ(cx) (1 − σ(cx))
+        ActivationFamily.SigmoidSlope => value.mul(value.neg().add_(HeldScalars.One)).mul_(parameter),
+        // d x σ(βx)/dx = σ(βx) (1 + βx (1 − σ(βx)))
+        ActivationFamily.SwishBeta => SwishDerivative(x, parameter),
+        ActivationFamily.LeakyReluSlope => where(x > 0, ones_like(x), parameter.expand_as(x)),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+    };
+
+    private static Tensor SwishDerivative(Tensor x, Tensor beta)
+    {
+        var bx = x.mul(beta);
+        var s = sigmoid(bx);
+        // Held Scalars only: this runs every inner step (see HeldScalars).
+        return bx.mul_(s.neg().add_(HeldScalars.One)).add_(HeldScalars.One).mul_(s);
+    }
 
     /// <summary>The family's name in motif keys and settings (kebab-case).</summary>
     public static string Name(ActivationFamily family) => family switch

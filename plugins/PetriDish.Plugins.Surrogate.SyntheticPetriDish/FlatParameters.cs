@@ -25,6 +25,9 @@ internal sealed class FlatParameters
     /// <summary>One network's parameters as a flat <c>[P]</c> tensor.</summary>
     public static Tensor Flatten(IReadOnlyList<Tensor> parameters) => cat([.. parameters.Select(p => p.reshape(-1))], 0);
 
+    /// <summary>Per-network tensors in the factory's shapes, each <c>[N, …]</c>, as one flat <c>[N, P]</c> tensor.</summary>
+    public Tensor Flatten(IReadOnlyList<Tensor> parameters, long n) => cat([.. parameters.Select(p => p.reshape(n, -1))], 1);
+
     /// <summary>Views of <paramref name="flat"/> (<c>[N, P]</c>) in the factory's shapes, each <c>[N, …]</c>.</summary>
     public List<Tensor> Unflatten(Tensor flat)
     {

@@ -46,8 +46,21 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
             using var scope = NewDisposeScope();
             var tracked = t >= firstDifferentiated;
             var (previousParameters, previousM, previousV) = (parameters, m, v);
-            var loss = Loss(network, layout, parameters, xTrain, targets);
-            var gradient = autograd.grad([loss.sum()], [parameters], create_graph: tracked, retain_graph: tracked)[0];
+            // No meta-gradient through this step: the network's own gradient if it has one, and no graph at all.
+            var handWritten = tracked ? null : network as IMotifNetworkGradient;
+            using var noGrad = handWritten is null ? null : no_grad();
+            Tensor loss, gradient;
+            if (handWritten is not null)
+            {
+                var (losses, gradients) = handWritten.LossAndGradients(layout.Unflatten(parameters), xTrain, targets, computeLoss: t == steps);
+                (loss, gradient) = (losses ?? trainingLoss, layout.Flatten(gradients, n));
+            }
+            else
+            {
+                loss = Loss(network, layout, parameters, xTrain, targets);
+                gradient = autograd.grad([loss.sum()], [parameters], create_graph: tracked, retain_graph: tracked)[0];
+            }
+
             Tensor next;
             if (optimizer == InnerOptimizer.Sgd)
             {

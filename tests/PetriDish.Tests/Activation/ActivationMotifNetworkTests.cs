@@ -84,3 +84,44 @@ public sealed class ActivationMotifNetworkTests
         }
     }
 }
+
+public sealed class ActivationMotifNetworkGradientTests
+{
+    [Theory]
+    [InlineData(ActivationFamily.SigmoidSlope, 1, 2, "sigmoid-slope:0.3", "sigmoid-slope:1.7")]
+    [InlineData(ActivationFamily.SigmoidSlope, 3, 1, "sigmoid-slope:0.05", "sigmoid-slope:2")]
+    [InlineData(ActivationFamily.SwishBeta, 2, 3, "swish-beta:0", "swish-beta:2.5")]
+    [InlineData(ActivationFamily.LeakyReluSlope, 4, 2, "leaky-relu-slope:0.01", "leaky-relu-slope:0.9")]
+    public void The_hand_written_gradient_equals_autograds(ActivationFamily family, int width, int hiddenLayers, string first, string second)
+    {
+        var space = new ActivationSearchSpace(new ActivationSettings { Family = family, MotifNetwork = new MotifNetworkSettings { Width = width, HiddenLayers = hiddenLayers, InputSize = 5, OutputSize = 3 } }, TestContexts.Plugin());
+        var factory = space.MotifNetworks;
+        using var generator = new Generator(7);
+        var theta = factory.CreateInitialParameters(factory.DefaultOptions, generator, CPU, ScalarType.Float64);
+        using var network = factory.Create([space.Parse(first), space.Parse(second), space.Parse(first)], factory.DefaultOptions, CPU, ScalarType.Float64);
+        // Different weights per network (as after some inner steps), so that a gradient mixed up between networks shows.
+        var weights = theta.Select((p, i) => (p.unsqueeze(0).expand([3, .. p.shape]) + (0.3 * randn([3, .. p.shape], dtype: ScalarType.Float64, generator: generator))).detach().requires_grad_(true)).ToList();
+        var inputs = randn([6, 5], dtype: ScalarType.Float64, generator: generator);
+        var targets = (rand([3, 6, 3], dtype: ScalarType.Float64, generator: generator) > 0.5).to(ScalarType.Float64);
+
+        var expectedLoss = nn.functional.binary_cross_entropy_with_logits(network.Forward(weights, inputs), targets, reduction: nn.Reduction.None).mean([1, 2]);
+        var expected = autograd.grad([expectedLoss.sum()], weights);
+        var (loss, gradients) = ((PetriDish.Abstractions.IMotifNetworkGradient)network).LossAndGradients(weights, inputs, targets, computeLoss: true);
+
+        Assert.True(loss!.allclose(expectedLoss, rtol: 1e-12, atol: 1e-12));
+        Assert.Equal(expected.Count, gradients.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].shape, gradients[i].shape);
+            Assert.True(gradients[i].allclose(expected[i], rtol: 1e-9, atol: 1e-12), $"parameter {i}: max difference {(gradients[i] - expected[i]).abs().max().item<double>()}");
+        }
+
+        // Without the loss (the inner loop's other steps) the gradient is the same.
+        var (noLoss, withoutLoss) = ((PetriDish.Abstractions.IMotifNetworkGradient)network).LossAndGradients(weights, inputs, targets, computeLoss: false);
+        Assert.Null(noLoss);
+        Assert.All(withoutLoss.Zip(gradients), p => Assert.True(p.First.allclose(p.Second, rtol: 1e-12, atol: 1e-15)));
+
+        // Not vacuous: every parameter tensor has a gradient somewhere away from zero.
+        Assert.All(gradients, g => Assert.True(g.abs().max().item<double>() > 1e-6));
+    }
+}
