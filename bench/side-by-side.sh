@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The issue-15 measurements in one run, PetriDish beside its PyTorch peer (bench/pytorch_peer.py) on
+# the same machine, one after the other, one torch thread each:
+#   1. sigmoid-slope fit, official configuration (18 motifs, 250 inner Adam steps): seconds per outer step
+#   2. sigmoid-slope ranking: `petridish rank --random 10000` with manifests/sigmoid-slope.json's dish
+#      (fitted on docs/data/sigmoid-slope-embedded-21.csv), and the peer ranking 10,000 slopes
+#   3. recurrent-cell ranking: `petridish rank --random 2000` with manifests/rnn-cell.json's dish fitted
+#      on 40 cells of docs/data/rnn-cell-60.csv (its fit time per outer step is reported too)
+# Peak memory is each rank process's peak working set (rank.json). Prints one line per measurement;
+# tee it into docs/data/ to keep it. Usage: bench/side-by-side.sh   (≈ 10 min on one idle core)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+./petridish plugins >/dev/null
+dotnet build bench/PetriDish.Benchmarks -c Release -nologo -v quiet >/dev/null
+bench=bench/PetriDish.Benchmarks/bin/Release/net10.0/PetriDish.Benchmarks.dll
+
+dotnet "$bench" fit | grep -m1 "N=   18"
+bench/pytorch_peer.py fit --motifs 18 --outer-steps 5
+
+report() { python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f\"petridish rank  {sys.argv[2]:<14} M={r['candidates']:5d}  fit {r['fit_seconds']:.1f} s  ranking {r['predict_seconds']:.2f} s  {r['candidates_per_second']:.0f} candidates/s  peak {r['peak_working_set_mib']} MiB\")" "$1" "$2"; }
+
+./petridish rank manifests/sigmoid-slope.json --observations docs/data/sigmoid-slope-embedded-21.csv --random 10000 --out "$work/slope" >/dev/null 2>&1
+report "$work/slope/rank.json" sigmoid-slope
+bench/pytorch_peer.py rank --candidates 10000
+
+head -n 41 docs/data/rnn-cell-60.csv > "$work/cells-40.csv"
+./petridish rank manifests/rnn-cell.json --observations "$work/cells-40.csv" --random 2000 --out "$work/cells" >/dev/null 2>&1
+report "$work/cells/rank.json" rnn-cell
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f\"petridish fit   rnn-cell       N=   40  {r['fit_seconds'] / 40:.2f} s per outer step (40 outer steps, incl. calibration)\")" "$work/cells/rank.json"
