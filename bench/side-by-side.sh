@@ -18,7 +18,8 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(grep -m1 'model name' /proc/cpuinfo | cut 
 dotnet build bench/PetriDish.Benchmarks -c Release -nologo -v quiet >/dev/null
 bench=bench/PetriDish.Benchmarks/bin/Release/net10.0/PetriDish.Benchmarks.dll
 
-dotnet "$bench" fit | grep -m1 "N=   18"
+dotnet "$bench" fit > "$work/fit.txt"
+grep "batched  N=   18" "$work/fit.txt"
 bench/pytorch_peer.py fit --motifs 18 --outer-steps 5
 
 report() { python3 -c "
