@@ -14,6 +14,9 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// With <c>metaGradientSteps</c> only the last that-many steps are differentiated (truncated
 /// unrolling): the earlier ones run without a graph. Exact (all steps) by default; truncation makes
 /// expensive motif-networks (recurrent cells) affordable at the price of a biased meta-gradient.
+/// Steps outside the graph (all of them at inference) use the network's hand-written gradient where
+/// it has one (<see cref="IMotifNetworkGradient"/>) and free each step's state as soon as the next
+/// exists, so memory does not grow with the number of steps.
 /// </remarks>
 internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null)
 {
