@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""From a CSV written by scripts/compare-table.py: for each pair A:B, in how many runs (splits)
+surrogate A ranked the test motifs better (higher Kendall tau) than surrogate B.
+Usage: scripts/paired-wins.py COMPARE.csv A:B [A:B ...]"""
+import collections, csv, sys
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    tau = collections.defaultdict(dict)
+    for row in csv.DictReader(open(sys.argv[1])):
+        tau[row['surrogate']][(row['run'], row['seed_index'])] = float(row['kendall_tau'])
+    for pair in sys.argv[2:]:
+        a, b = pair.split(':')
+        runs = sorted(set(tau[a]) & set(tau[b]))
+        if not runs:
+            sys.exit(f'no runs with both {a} and {b}')
+        wins = sum(tau[a][r] > tau[b][r] for r in runs)
+        print(f'{a} above {b}: {wins} of {len(runs)}')
+
+main()
