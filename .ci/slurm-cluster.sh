@@ -11,7 +11,15 @@ dir="$(mkdir -p "${2:?cluster folder}" && cd "$2" && pwd)"
 stop() {
   for daemon in slurmd slurmctld munged; do
     if [ -f "$dir/$daemon.pid" ]; then
-      kill "$(cat "$dir/$daemon.pid")" 2>/dev/null || true
+      local pid
+      pid="$(cat "$dir/$daemon.pid")"
+      kill "$pid" 2>/dev/null || true
+      # Wait for it to exit: slurmctld writes its state on the way out, and a folder removed meanwhile
+      # fails with "Directory not empty".
+      for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.2
+      done
       rm -f "$dir/$daemon.pid"
     fi
   done
