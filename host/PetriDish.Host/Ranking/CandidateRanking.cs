@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PetriDish.Abstractions;
+using PetriDish.Host.Cli;
 using PetriDish.Host.Manifest;
 
 namespace PetriDish.Host.Ranking;
@@ -64,6 +65,11 @@ public static class CandidateRanking
             }
             else
             {
+                if (request.Observations.Count < surrogate.MinimumObservations)
+                {
+                    throw new UsageException($"surrogate '{bound.Name}' needs at least {surrogate.MinimumObservations} observations to fit; got {request.Observations.Count}");
+                }
+
                 // Fitting is most of the work; ranking the candidates the last tenth.
                 var fitProgress = progress is null ? null : new Progress<ProgressUpdate>(p => progress.Report(p with { Fraction = 0.9 * p.Fraction }));
                 surrogate.Fit(request.Observations, fitProgress, cancellationToken);

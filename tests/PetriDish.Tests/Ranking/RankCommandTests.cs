@@ -127,6 +127,18 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Too_few_observations_for_the_surrogate_is_a_usage_error_naming_it()
+    {
+        var observations = _temp.Write("two.csv", "motif,value\nsigmoid-slope:0.3,0.73\nsigmoid-slope:1.5,0.6\n");
+
+        var result = await Rank(Manifest(), "--observations", observations, "--random", "5", "--out", _temp.File("few"));
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("surrogate 'small-dish' needs at least 3 observations to fit; got 2", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.File("few")));
+    }
+
+    [Fact]
     public async Task A_surrogate_saved_by_another_plugin_is_refused_naming_both()
     {
         var manifest = Manifest();
