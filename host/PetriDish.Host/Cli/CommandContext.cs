@@ -31,6 +31,10 @@ public sealed class CommandContext
     public ValidatedManifest LoadManifest(string path) =>
         new ManifestLoader(Catalog, LoggerFactory, Services).Load(path);
 
+    /// <summary>Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given (<c>--seed</c>).</summary>
+    public ValidatedManifest LoadManifest(string path, int? seed) =>
+        seed is { } replaced ? LoadManifest(ManifestText.WithSeed(path, replaced), path) : LoadManifest(path);
+
     /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
     public ValidatedManifest LoadManifest(string text, string path) =>
         new ManifestLoader(Catalog, LoggerFactory, Services).Load(text, path);

@@ -29,9 +29,7 @@ internal static class CompareCommand
             var manifestPath = parse.GetValue(manifest)!;
             return runner.RunAsync(parse, manifestPath, async (context, token) =>
             {
-                var validated = parse.GetValue(seed) is { } replaced
-                    ? context.LoadManifest(ManifestText.WithSeed(manifestPath, replaced), manifestPath)
-                    : context.LoadManifest(manifestPath);
+                var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
 
                 var settings = validated.Manifest.Compare;
                 var csv = parse.GetValue(observations) ?? (settings.Observations is { } fromManifest ? Path.GetFullPath(fromManifest, validated.BaseDirectory) : null);
@@ -47,7 +45,7 @@ internal static class CompareCommand
                 }
 
                 var names = parse.GetValue(only) ?? [];
-                var surrogates = names.Length == 0 ? validated.Surrogates : [.. names.Select(n => validated.FindSurrogate(n) ?? throw new UsageException($"no surrogate named '{n}' in the manifest (named: {string.Join(", ", validated.Surrogates.Select(s => s.Name))})"))];
+                var surrogates = names.Length == 0 ? validated.Surrogates : [.. names.Select(n => ManifestSurrogates.Named(validated, n))];
                 if (surrogates.Count == 0)
                 {
                     throw new UsageException("the manifest lists no surrogates ($.surrogates)");

@@ -61,9 +61,7 @@ internal static class RankCommand
                     throw new UsageException("--top must not be negative");
                 }
 
-                var validated = parse.GetValue(seed) is { } replaced
-                    ? context.LoadManifest(ManifestText.WithSeed(manifestPath, replaced), manifestPath)
-                    : context.LoadManifest(manifestPath);
+                var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
                 var bound = ChooseSurrogate(validated, parse.GetValue(surrogate));
                 var space = validated.SearchSpaceInstance;
                 var metric = space.GroundTruth.Metric;
@@ -134,10 +132,9 @@ internal static class RankCommand
 
     private static BoundPlugin ChooseSurrogate(ValidatedManifest manifest, string? name)
     {
-        var named = string.Join(", ", manifest.Surrogates.Select(s => s.Name));
         if (name is not null)
         {
-            return manifest.FindSurrogate(name) ?? throw new UsageException($"no surrogate named '{name}' in the manifest (named: {named})");
+            return ManifestSurrogates.Named(manifest, name);
         }
 
         if (manifest.Manifest.Search.Surrogate is { } searchSurrogate)
@@ -149,7 +146,7 @@ internal static class RankCommand
             ? manifest.Surrogates[0]
             : throw new UsageException(manifest.Surrogates.Count == 0
                 ? "the manifest lists no surrogates ($.surrogates)"
-                : $"the manifest names no search.surrogate; choose one with --surrogate (named: {named})");
+                : $"the manifest names no search.surrogate; choose one with --surrogate (named: {string.Join(", ", manifest.Surrogates.Select(s => s.Name))})");
     }
 
     private static IReadOnlyList<IMotif> Distinct(IReadOnlyList<IMotif> motifs, CommandContext context)

@@ -3,6 +3,7 @@ using PetriDish.Abstractions;
 using PetriDish.Host.Evaluation;
 using PetriDish.Host.Execution;
 using PetriDish.Host.Manifest;
+using PetriDish.Host.Plugins;
 using PetriDish.Host.Search;
 using PetriDish.Host.Store;
 using PetriDish.Host.Torch;
@@ -56,8 +57,7 @@ internal static class RunCommand
                 }
 
                 var validated = recalled is { } r ? context.LoadManifest(r.Text, r.Path)
-                    : parse.GetValue(seed) is { } newSeed ? context.LoadManifest(ManifestText.WithSeed(manifestPath!, newSeed), manifestPath!)
-                    : context.LoadManifest(manifestPath!);
+                    : context.LoadManifest(manifestPath!, parse.GetValue(seed));
                 CheckRunnable(validated);
                 if (validated.ExecutorSettings is SlurmExecutorSettings && await SlurmExecutor.CheckClusterAsync(token).ConfigureAwait(false) is { } problem)
                 {
@@ -96,7 +96,7 @@ internal static class RunCommand
         var optimizerPlugin = validated.Optimizer!;
         var optimizer = ((IOptimizerPlugin)optimizerPlugin.Entry).Create(optimizerPlugin.Settings, space, validated.Context);
         var screening = validated.Manifest.Search.Surrogate is { } name ? validated.FindSurrogate(name) : null;
-        var surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, WithSeed(validated.Context, Seeds.Derive(validated.Manifest.Seed, "surrogate")));
+        var surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, validated.Context.WithSeed(Seeds.Derive(validated.Manifest.Seed, "surrogate")));
         try
         {
             var groundTruth = new GroundTruthService(space.GroundTruth, store, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"), shared);
@@ -164,12 +164,4 @@ internal static class RunCommand
         }
     }
 
-    private static PluginContext WithSeed(PluginContext context, int seed) => new()
-    {
-        Device = context.Device,
-        Seed = seed,
-        BaseDirectory = context.BaseDirectory,
-        LoggerFactory = context.LoggerFactory,
-        Services = context.Services,
-    };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PetriDish.Abstractions;
 using PetriDish.Host.Cli;
 using PetriDish.Host.Manifest;
+using PetriDish.Host.Plugins;
 
 namespace PetriDish.Host.Comparison;
 
@@ -34,15 +35,7 @@ public static class SurrogateComparison
             for (var s = 0; s < seeds; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var context = new PluginContext
-                {
-                    Device = manifest.Context.Device,
-                    Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", s),
-                    BaseDirectory = manifest.BaseDirectory,
-                    LoggerFactory = manifest.Context.LoggerFactory,
-                    Services = manifest.Context.Services,
-                };
-                var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, context);
+                var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context.WithSeed(Seeds.Derive(manifest.Manifest.Seed, "compare", s)));
                 try
                 {
                     var start = done;

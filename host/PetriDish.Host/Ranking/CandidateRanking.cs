@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PetriDish.Abstractions;
 using PetriDish.Host.Cli;
 using PetriDish.Host.Manifest;
+using PetriDish.Host.Plugins;
 
 namespace PetriDish.Host.Ranking;
 
@@ -45,15 +46,7 @@ public static class CandidateRanking
         ArgumentNullException.ThrowIfNull(request);
         var manifest = request.Manifest;
         var bound = request.Surrogate;
-        var context = new PluginContext
-        {
-            Device = manifest.Context.Device,
-            Seed = request.Seed,
-            BaseDirectory = manifest.BaseDirectory,
-            LoggerFactory = manifest.Context.LoggerFactory,
-            Services = manifest.Context.Services,
-        };
-        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, manifest.SearchSpaceInstance, context);
+        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, manifest.SearchSpaceInstance, manifest.Context.WithSeed(request.Seed));
         try
         {
             var clock = Stopwatch.StartNew();
