@@ -187,33 +187,8 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
     }
 
     /// <summary>The outer loss's targets: the losses themselves, or their ranks (ties share their mean rank).</summary>
-    private double[] OuterTargets(double[] losses)
-    {
-        if (_settings.OuterTarget == OuterTarget.Values)
-        {
-            return losses;
-        }
-
-        var order = Enumerable.Range(0, losses.Length).OrderBy(i => losses[i]).ToArray();
-        var ranks = new double[losses.Length];
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end + 1 < order.Length && losses[order[end + 1]] == losses[order[start]])
-            {
-                end++;
-            }
-
-            for (var k = start; k <= end; k++)
-            {
-                ranks[order[k]] = (start + end) / 2.0;
-            }
-
-            start = end + 1;
-        }
-
-        return ranks;
-    }
+    private double[] OuterTargets(double[] losses) =>
+        _settings.OuterTarget == OuterTarget.Values ? losses : Ranks.Average(losses);
 
     /// <summary>Which observations dish <paramref name="dish"/> learns from, and the ones it holds out (its own draw).</summary>
     private (int[] Learned, HeldOut? HeldOut) Split(List<IMotif> motifs, double[] targets, int dish)

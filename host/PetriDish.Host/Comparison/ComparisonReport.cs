@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PetriDish.Abstractions;
 using PetriDish.Host.Cli;
 using PetriDish.Host.Reports;
 
@@ -144,19 +145,19 @@ public static class ComparisonReport
 
         // Otherwise: predicted rank against true rank of the test motifs (1 = best).
         var testScores = result.Split.Test.Select(r => result.Metric.ToScore(r.Value)).ToArray();
-        var trueRank = Ranks(testScores);
+        var trueRank = BestFirstRanks(testScores);
         var test = result.Split.Test.ToHashSet();
         var testIndex = Enumerable.Range(0, result.Rows.Count).Where(i => test.Contains(result.Rows[i])).ToArray();
         var rankSeries = result.Surrogates.Where(s => s.Curve.Count == result.Rows.Count).Select(s =>
         {
-            var predictedRank = Ranks([.. testIndex.Select(i => s.Curve[i])]);
+            var predictedRank = BestFirstRanks([.. testIndex.Select(i => s.Curve[i])]);
             return new ChartSeries($"{s.Name} (seed 1)", trueRank, predictedRank, Lines: false);
         }).ToList();
         rankSeries.Insert(0, new ChartSeries("perfect ranking", [1, testScores.Length], [1, testScores.Length]));
         Charts.Save(path, title, "true rank (1 = best)", "predicted rank", rankSeries);
     }
 
-    private static double[] Ranks(double[] scores) => [.. RankMetrics.AverageRanks([.. scores.Select(s => -s)])];
+    private static double[] BestFirstRanks(double[] scores) => Ranks.Average([.. scores.Select(s => -s)]);
 
     private static JObject Stat(Statistic statistic) => new()
     {

@@ -1,3 +1,5 @@
+using PetriDish.Abstractions;
+
 namespace PetriDish.Host.Comparison;
 
 /// <summary>
@@ -50,7 +52,7 @@ public static class RankMetrics
     public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         CheckPaired(x, y);
-        return Pearson(AverageRanks(x), AverageRanks(y));
+        return Pearson(Ranks.Average(x), Ranks.Average(y));
     }
 
     /// <summary>
@@ -72,32 +74,6 @@ public static class RankMetrics
     /// <summary>Indices of the <paramref name="k"/> highest values, highest first.</summary>
     public static IEnumerable<int> TopIndices(IReadOnlyList<double> values, int k) =>
         Enumerable.Range(0, values.Count).OrderByDescending(i => values[i]).ThenBy(i => i).Take(k);
-
-    /// <summary>Ranks 1…n (1 = smallest), ties sharing the average of their ranks.</summary>
-    public static double[] AverageRanks(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[values.Count];
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
-            {
-                end++;
-            }
-
-            var average = ((start + end) / 2.0) + 1;
-            for (var i = start; i <= end; i++)
-            {
-                ranks[order[i]] = average;
-            }
-
-            start = end + 1;
-        }
-
-        return ranks;
-    }
 
     /// <summary>Zero mean, unit population variance (the Petri dish's normalisation); constant input gives zeros.</summary>
     public static double[] Standardise(IReadOnlyList<double> values)

@@ -1,3 +1,4 @@
+using PetriDish.Abstractions;
 using PetriDish.Host.Comparison;
 
 namespace PetriDish.Tests.Comparison;
@@ -22,7 +23,7 @@ public sealed class RankMetricsTests
     [Fact]
     public void Spearman_uses_average_ranks_for_ties()
     {
-        Assert.Equal([1, 2.5, 2.5, 4], RankMetrics.AverageRanks([10, 20, 20, 30]));
+        Assert.Equal([1, 2.5, 2.5, 4], Ranks.Average([10, 20, 20, 30]));
         Assert.Equal(1.0, RankMetrics.Spearman([1, 2, 3, 4], [2, 4, 8, 16]), 12);
         // Ranks x = [1, 2, 3, 4], y = [1, 3, 2, 4]: Σd² = 2, ρ = 1 − 6·2 / (4·15) = 0.8.
         Assert.Equal(0.8, RankMetrics.Spearman([1, 2, 3, 4], [1, 3, 2, 4]), 12);
