@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace PetriDish.Host.Ranking;
 
-/// <summary>Writes a ranking as <c>ranked.csv</c> (<c>rank,motif,score,predicted</c>) and <c>rank.json</c>.</summary>
+/// <summary>Writes a ranking as <c>ranked.csv</c> (<c>rank,motif,score,predicted_value</c>) and <c>rank.json</c>.</summary>
 public static class RankingReport
 {
     public static IReadOnlyList<string> Write(RankingResult result, string directory)

@@ -74,7 +74,7 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_saved_dish_ranks_exactly_as_the_fitted_one_without_fitting()
+    public async Task A_saved_dish_ranks_as_the_fitted_one_without_fitting()
     {
         var manifest = Manifest();
         var candidates = _temp.Write("candidates.txt", string.Join('\n', Enumerable.Range(0, 60).Select(i => FormattableString.Invariant($"sigmoid-slope:{0.02 + (i * 0.033):0.###}"))) + "\n");
@@ -84,12 +84,27 @@ public sealed class RankCommandTests : IDisposable
 
         Assert.True(fitted.ExitCode == ExitCodes.Success, fitted.ToString());
         Assert.True(loaded.ExitCode == ExitCodes.Success, loaded.ToString());
-        Assert.Equal(File.ReadAllText(_temp.File("fitted/ranked.csv")), File.ReadAllText(_temp.File("loaded/ranked.csv")));
+        // Two processes need not agree to the last bit: libtorch's CPU kernels may take another code path
+        // for differently aligned buffers. The loaded dish must give every candidate the fitted dish's
+        // score to float32 rounding, and the same order wherever two scores are further apart than that.
+        var before = RankedScores(_temp.File("fitted/ranked.csv"));
+        var after = RankedScores(_temp.File("loaded/ranked.csv"));
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, pair => Assert.Equal(pair.Value.Score, after[pair.Key].Score, 1e-5));
+        foreach (var (higher, lower) in before.SelectMany(a => before.Where(b => a.Value.Score - b.Value.Score > 1e-4).Select(b => (a.Key, b.Key))))
+        {
+            Assert.True(after[higher].Rank < after[lower].Rank, $"{higher} scored above {lower} when fitted, below when loaded");
+        }
+
         var json = JObject.Parse(File.ReadAllText(_temp.File("loaded/rank.json")));
         Assert.Equal(("small-dish", "petri-dish", 21, 0.0), ((string)json["surrogate"]!, (string)json["plugin"]!, (int)json["observations"]!, (double)json["fit_seconds"]!));
         Assert.Equal(_temp.File("dish.bin"), (string)json["loaded_from"]!);
         Assert.Contains("loaded, no fit", loaded.Output, StringComparison.Ordinal);
     }
+
+    private static Dictionary<string, (int Rank, double Score)> RankedScores(string file) =>
+        File.ReadAllLines(file).Skip(1).Select(line => line.Split(','))
+            .ToDictionary(r => r[1], r => (int.Parse(r[0], CultureInfo.InvariantCulture), double.Parse(r[2], CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task Every_bad_candidate_is_reported_with_its_line_before_anything_is_fitted()
