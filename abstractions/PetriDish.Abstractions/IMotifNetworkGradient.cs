@@ -14,7 +14,7 @@ public interface IMotifNetworkGradient
     /// The inner loss of every motif-network and its gradient with respect to each parameter tensor.
     /// </summary>
     /// <param name="parameters">As for <see cref="IMotifNetwork.Forward"/>: one tensor per entry, each <c>[N, …]</c>.</param>
-    /// <param name="inputs">Synthetic samples <c>[batch, …SampleShape]</c>, shared by all motifs.</param>
+    /// <param name="inputs">As for <see cref="IMotifNetwork.Forward"/>: <c>[batch, …SampleShape]</c>, or <c>[N, batch, …SampleShape]</c>.</param>
     /// <param name="targets">Binary targets <c>[N, batch, OutputSize]</c>.</param>
     /// <param name="computeLoss">Whether the loss itself is wanted (the inner loop needs it only after its last step).</param>
     /// <returns>

@@ -9,7 +9,7 @@ using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using TorchSharp;
 
-// Usage: PetriDish.Benchmarks [fit|predict|rnn|nlp|all] [--threads N]
+// Usage: PetriDish.Benchmarks [fit|predict|rnn|nlp|ensemble|all] [--threads N]
 // Prints one line per measurement; docs/benchmarks.md records the numbers with date and machine.
 Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE");
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -89,6 +89,37 @@ if (scenario is "nlp" or "all")
         dish.Predict(candidates, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nlp predict      N={n,5}  {seconds:F2} s  {n / seconds:F0} cells/s"));
+    }
+}
+
+if (scenario is "ensemble" or "all")
+{
+    // An ensemble of K dishes against one dish, same settings: the official sigmoid-slope dish (18
+    // motifs, 250 inner steps) and manifests/nas-bench-nlp.json's dish (40 cells, 20 inner steps);
+    // each fit with a 20 % hold-out, so that every dish also evaluates its held-out motifs and calibrates.
+    foreach (var k in new[] { 1, 5 })
+    {
+        var settings = new PetriDishSettings { Ensemble = k, HoldOut = 0.2, OuterSchedule = [new OuterStage { Steps = 3, LearningRate = 0.05 }] };
+        using var surrogate = new PetriDishSurrogate(settings, space, context);
+        var clock = Stopwatch.StartNew();
+        surrogate.Fit(Observations(18), null, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ensemble fit  slopes  K={k}  N=   18  {clock.Elapsed.TotalSeconds / 3:F3} s per outer step (incl. hold-out and calibration)"));
+    }
+
+    var cells = new NasBenchNlpSearchSpace(new NasBenchNlpSettings(), context);
+    var random = new DeterministicRandom(11);
+    var drawn = Enumerable.Range(0, 100_000).Select(_ => (PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells.NlpCell)cells.Sample(random)).Where(c => c.Nodes.Count <= 15).Take(540).ToList<IMotif>();
+    var training = drawn.Take(40).Select(c => new Observation(c, random.NextDouble())).ToList();
+    foreach (var k in new[] { 1, 5 })
+    {
+        var settings = new PetriDishSettings { Samples = 16, InnerSteps = 20, InnerLearningRate = 0.05, Ensemble = k, HoldOut = 0.2, OuterSchedule = [new OuterStage { Steps = 2, LearningRate = 0.05 }] };
+        using var surrogate = new PetriDishSurrogate(settings, cells, context);
+        var clock = Stopwatch.StartNew();
+        surrogate.Fit(training, null, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ensemble fit  cells   K={k}  N=   40  {clock.Elapsed.TotalSeconds / 2:F3} s per outer step (incl. hold-out and calibration)"));
+        clock.Restart();
+        surrogate.Predict(drawn.Skip(40).ToList(), CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ensemble rank cells   K={k}  N=  500  {clock.Elapsed.TotalSeconds:F3} s  {500 / clock.Elapsed.TotalSeconds:F0} cells/s"));
     }
 }
 

@@ -9,6 +9,8 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor par
 {
     public int Count => (int)parameters.shape[0];
 
+    public bool AcceptsPerNetworkInputs => true;
+
     /// <param name="weights">[W₁, b₁, …, W_L, b_L] with shapes [N, in, out] and [N, out].</param>
     /// <param name="inputs">[batch, in], shared by all motifs (or [N, batch, in]).</param>
     public Tensor Forward(IReadOnlyList<Tensor> weights, Tensor inputs)

@@ -8,20 +8,23 @@ internal sealed class CellMotifNetwork(CellWiring wiring) : IMotifNetwork
 {
     public int Count => wiring.Count;
 
+    public bool AcceptsPerNetworkInputs => true;
+
     /// <param name="parameters">[W₀ [N, in+H, 2H], nodes [N, K, H, 2H], read-out [N, H, out], bias [N, out]].</param>
-    /// <param name="inputs">[samples, time, input], shared by all cells.</param>
+    /// <param name="inputs">[samples, time, input], shared by all cells; or [N, samples, time, input].</param>
     public Tensor Forward(IReadOnlyList<Tensor> parameters, Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var (w0, nodes, readout, bias) = (parameters[0], parameters[1], parameters[2], parameters[3]);
-        var samples = inputs.shape[0];
+        var perNetwork = inputs.dim() == 4;
+        var samples = inputs.shape[perNetwork ? 1 : 0];
         var width = nodes.shape[2];
         var h = zeros([Count, samples, width], dtype: inputs.dtype, device: inputs.device);
         var perNode = CellStep.SplitNodes(nodes);
-        var steps = inputs.unbind(1);
+        var steps = inputs.unbind(perNetwork ? 2 : 1);
         foreach (var step in steps)
         {
-            h = CellStep.Forward(step.expand(Count, -1, -1), h, w0, perNode, wiring);
+            h = CellStep.Forward(perNetwork ? step : step.expand(Count, -1, -1), h, w0, perNode, wiring);
         }
 
         return bmm(h, readout).add(bias.unsqueeze(1), HeldScalars.One); // a held alpha: see HeldScalars

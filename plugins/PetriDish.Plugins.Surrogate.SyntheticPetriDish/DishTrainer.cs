@@ -1,5 +1,6 @@
 using PetriDish.Abstractions;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
@@ -8,176 +9,327 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// The outer loop: adjusts a dish's synthetic inputs so that the motifs' validation losses in the dish,
 /// z-normalised, match their z-normalised ground-truth losses (mean squared error plus a small L2).
 /// </summary>
+/// <remarks>
+/// An ensemble's dishes are independent (own θ_init, synthetic data, labels, motifs and Adam), but they
+/// are trained side by side, step for step: every motif-network of every dish runs in one tensor
+/// program where the motif-network accepts per-network inputs, so K dishes cost far less than K times
+/// one (the time of these tiny networks goes into the number of operations, not their size). Each
+/// dish's outer loss depends on its own synthetic data only, so one backward pass through their sum
+/// gives every dish exactly its own meta-gradient.
+/// </remarks>
 internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFactory factory, MotifNetworkOptions options, Device device, ScalarType dtype)
 {
     private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps);
 
     public InnerLoop Inner => _inner;
 
+    /// <summary>Fits one dish; see the ensemble's <see cref="Fit(IReadOnlyList{SyntheticDish}, IReadOnlyList{DishAssignment}, Action{int, int, double}, CancellationToken)"/>.</summary>
+    public DishFitResult Fit(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, HeldOut? heldOut, Action<int, int, double> report, CancellationToken cancellationToken) =>
+        Fit([dish], [new DishAssignment(motifs, groundTruthLoss, heldOut)], report, cancellationToken)[0];
+
     /// <summary>
-    /// Fits the dish; <paramref name="groundTruthLoss"/> is lower-is-better, one per motif. With
-    /// <paramref name="heldOut"/>, the synthetic data of the outer step (0 = as drawn) with the lowest
-    /// outer loss on the held-out motifs is kept: early stopping against over-fitting the few motifs learned from.
+    /// Fits every dish on its own motifs (targets lower-is-better). With a hold-out, each dish keeps the
+    /// synthetic data of the outer step (0 = as drawn) with the lowest outer loss on its held-out
+    /// motifs: early stopping against over-fitting the few motifs learned from. <paramref name="report"/>
+    /// gets the outer step, their number and the dishes' mean outer loss.
     /// </summary>
-    public DishFitResult Fit(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, HeldOut? heldOut, Action<int, int, double> report, CancellationToken cancellationToken)
+    public IReadOnlyList<DishFitResult> Fit(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, Action<int, int, double> report, CancellationToken cancellationToken)
     {
+        var k = dishes.Count;
         var totalSteps = settings.OuterSchedule.Sum(s => s.Steps);
-        var diverged = new SortedSet<string>(StringComparer.Ordinal);
-        var skipped = 0;
-        var firstLoss = double.NaN;
-        var lastLoss = double.NaN;
+        var diverged = Enumerable.Range(0, k).Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToArray();
+        var skipped = new int[k];
+        var firstLoss = Enumerable.Repeat(double.NaN, k).ToArray();
+        var lastLoss = Enumerable.Repeat(double.NaN, k).ToArray();
+        var best = new Snapshot?[k];
         var step = 0;
-        var best = heldOut is null ? null : new Snapshot(0, HeldOutLoss(dish, heldOut, cancellationToken), dish);
         try
         {
+            var heldOutLosses = HeldOutLosses(dishes, assignments, cancellationToken);
+            for (var d = 0; d < k; d++)
+            {
+                best[d] = assignments[d].HeldOut is null ? null : new Snapshot(0, heldOutLosses[d], dishes[d]);
+            }
+
             foreach (var stage in settings.OuterSchedule)
             {
-                // A fresh Adam per block, as the official schedule does.
-                using var optimizer = optim.Adam([dish.XTrain, dish.XValid], stage.LearningRate);
-                for (var i = 0; i < stage.Steps; i++, step++)
+                // A fresh Adam per block, as the official schedule does; one per dish, so that a dish
+                // whose step is skipped is left exactly as it was.
+                var optimizers = dishes.Select(dish => optim.Adam([dish.XTrain, dish.XValid], stage.LearningRate)).ToList();
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    dish.XTrain.requires_grad_(true);
-                    dish.XValid.requires_grad_(true);
-                    using (var scope = NewDisposeScope())
+                    for (var i = 0; i < stage.Steps; i++, step++)
                     {
-                        var loss = OuterLoss(dish, motifs, groundTruthLoss, diverged);
-                        optimizer.zero_grad();
-                        if (loss is null)
+                        cancellationToken.ThrowIfCancellationRequested();
+                        OuterStep(dishes, assignments, optimizers, diverged, skipped, firstLoss, lastLoss);
+                        if (best.Any(b => b is not null))
                         {
-                            skipped++;
-                            continue;
+                            heldOutLosses = HeldOutLosses(dishes, assignments, cancellationToken);
+                            for (var d = 0; d < k; d++)
+                            {
+                                if (best[d] is { } kept && heldOutLosses[d] < kept.Loss)
+                                {
+                                    kept.Dispose();
+                                    best[d] = new Snapshot(step + 1, heldOutLosses[d], dishes[d]);
+                                }
+                            }
                         }
 
-                        loss.backward();
-                        if (!GradientsAreFinite(dish))
-                        {
-                            // One poisoned step must not wreck what the dish has learned so far.
-                            skipped++;
-                            continue;
-                        }
-
-                        optimizer.step();
-                        lastLoss = loss.to(ScalarType.Float64).item<double>();
-                        firstLoss = double.IsNaN(firstLoss) ? lastLoss : firstLoss;
+                        var reported = lastLoss.Where(double.IsFinite).ToArray();
+                        report(step + 1, totalSteps, reported.Length == 0 ? double.NaN : reported.Average());
                     }
-
-                    dish.XTrain.requires_grad_(false);
-                    dish.XValid.requires_grad_(false);
-                    if (heldOut is not null && HeldOutLoss(dish, heldOut, cancellationToken) is var held && held < best!.Loss)
-                    {
-                        best.Dispose();
-                        best = new Snapshot(step + 1, held, dish);
-                    }
-
-                    report(step + 1, totalSteps, lastLoss);
+                }
+                finally
+                {
+                    optimizers.ForEach(o => o.Dispose());
                 }
             }
         }
         catch
         {
-            best?.Dispose();
+            Array.ForEach(best, b => b?.Dispose());
             throw;
+        }
+
+        var results = new DishFitResult[k];
+        for (var d = 0; d < k; d++)
+        {
+            if (best[d] is { } kept)
+            {
+                kept.Restore(dishes[d]);
+                kept.Dispose();
+            }
+
+            results[d] = new DishFitResult(firstLoss[d], lastLoss[d], skipped[d], diverged[d], best[d]?.Step ?? step, best[d]?.Loss ?? double.NaN);
+        }
+
+        Calibrate(dishes, [.. assignments.Select(a => (IReadOnlyList<IMotif>)(a.HeldOut is null ? a.Motifs : [.. a.Motifs, .. a.HeldOut.Motifs]))]);
+        return results;
+    }
+
+    /// <summary>One outer step of every dish: one program forward and backward, each dish's own Adam step.</summary>
+    private void OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<Adam> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
+    {
+        foreach (var dish in dishes)
+        {
+            dish.XTrain.requires_grad_(true);
+            dish.XValid.requires_grad_(true);
+        }
+
+        try
+        {
+            using var scope = NewDisposeScope();
+            var losses = OuterLosses(dishes, assignments, diverged);
+            optimizers.ForEach(o => o.zero_grad());
+            var live = Enumerable.Range(0, dishes.Count).Where(d => losses[d] is not null).ToList();
+            if (live.Count > 0)
+            {
+                // Each loss depends on its own dish's data only: the sum's gradient is each dish's own.
+                var total = live.Skip(1).Aggregate(losses[live[0]]!, (sum, d) => sum.add(losses[d]!, HeldScalars.One));
+                total.backward();
+            }
+
+            for (var d = 0; d < dishes.Count; d++)
+            {
+                // A dish with too few finite motifs, or a poisoned meta-gradient, skips the step: one bad
+                // step must not wreck what the dish has learned so far.
+                if (losses[d] is null || !GradientsAreFinite(dishes[d]))
+                {
+                    skipped[d]++;
+                    continue;
+                }
+
+                optimizers[d].step();
+                lastLoss[d] = losses[d]!.to(ScalarType.Float64).item<double>();
+                firstLoss[d] = double.IsNaN(firstLoss[d]) ? lastLoss[d] : firstLoss[d];
+            }
         }
         finally
         {
-            dish.XTrain.requires_grad_(false);
-            dish.XValid.requires_grad_(false);
+            foreach (var dish in dishes)
+            {
+                dish.XTrain.requires_grad_(false);
+                dish.XValid.requires_grad_(false);
+            }
         }
-
-        if (best is not null)
-        {
-            best.Restore(dish);
-            best.Dispose();
-        }
-
-        Calibrate(dish, heldOut is null ? motifs : [.. motifs, .. heldOut.Motifs]);
-        return new DishFitResult(firstLoss, lastLoss, skipped, diverged, best?.Step ?? step, best?.Loss ?? double.NaN);
     }
 
-    /// <summary>The outer loss on motifs the dish does not learn from (no meta-gradient).</summary>
-    private double HeldOutLoss(SyntheticDish dish, HeldOut heldOut, CancellationToken cancellationToken)
+    /// <summary>Each dish's outer loss on its held-out motifs (no meta-gradient); NaN for a dish without a hold-out.</summary>
+    private double[] HeldOutLosses(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, CancellationToken cancellationToken)
     {
+        var result = Enumerable.Repeat(double.NaN, dishes.Count).ToArray();
+        var withHoldOut = Enumerable.Range(0, dishes.Count).Where(d => assignments[d].HeldOut is not null).ToList();
+        if (withHoldOut.Count == 0)
+        {
+            return result;
+        }
+
         using var scope = NewDisposeScope();
-        var losses = ValidationLosses(dish, heldOut.Motifs, cancellationToken);
-        var finite = losses.isfinite();
-        if (!finite.all().item<bool>())
+        var losses = ValidationLosses([.. withHoldOut.Select(d => dishes[d])], [.. withHoldOut.Select(d => assignments[d].HeldOut!.Motifs)], cancellationToken);
+        for (var j = 0; j < withHoldOut.Count; j++)
         {
-            return double.PositiveInfinity;
+            var heldOut = assignments[withHoldOut[j]].HeldOut!;
+            if (!losses[j].isfinite().all().item<bool>())
+            {
+                result[withHoldOut[j]] = double.PositiveInfinity;
+                continue;
+            }
+
+            using var target = tensor(heldOut.Targets, dtype: dtype, device: device);
+            var difference = Standardise(losses[j]).add(Standardise(target), HeldScalars.MinusOne);
+            result[withHoldOut[j]] = difference.mul(difference).mean().to(ScalarType.Float64).item<double>();
         }
 
-        using var target = tensor(heldOut.Targets, dtype: dtype, device: device);
-        var difference = Standardise(losses).add(Standardise(target), HeldScalars.MinusOne);
-        return difference.mul(difference).mean().to(ScalarType.Float64).item<double>();
+        return result;
     }
 
-    /// <summary>The per-motif validation losses in the dish, without the meta-gradient, in chunks.</summary>
-    public Tensor ValidationLosses(SyntheticDish dish, IReadOnlyList<IMotif> motifs, CancellationToken cancellationToken)
+    /// <summary>One dish's per-motif validation losses, without the meta-gradient, in chunks.</summary>
+    public Tensor ValidationLosses(SyntheticDish dish, IReadOnlyList<IMotif> motifs, CancellationToken cancellationToken) =>
+        ValidationLosses([dish], [motifs], cancellationToken)[0];
+
+    /// <summary>
+    /// Each dish's validation losses of its own motifs, without the meta-gradient: the dishes side by
+    /// side in chunks of at most <see cref="PetriDishSettings.InferenceBatchSize"/> motif-networks in all.
+    /// </summary>
+    public Tensor[] ValidationLosses(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs, CancellationToken cancellationToken)
     {
-        var chunks = new List<Tensor>();
-        for (var start = 0; start < motifs.Count; start += settings.InferenceBatchSize)
+        var perDish = Math.Max(1, settings.InferenceBatchSize / dishes.Count);
+        var longest = motifs.Max(m => m.Count);
+        var chunks = dishes.Select(_ => new List<Tensor>()).ToArray();
+        for (var start = 0; start < longest; start += perDish)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var chunk = motifs.Skip(start).Take(settings.InferenceBatchSize).ToList();
-            using var network = factory.Create(chunk, options, device, dtype);
-            chunks.Add(dish.ValidationLosses(network, _inner, differentiable: false).detach().MoveToOuterDisposeScope());
+            var slice = motifs.Select(m => (IReadOnlyList<IMotif>)[.. m.Skip(start).Take(perDish)]).ToList();
+            var losses = Run(dishes, slice, differentiable: false);
+            for (var d = 0; d < dishes.Count; d++)
+            {
+                chunks[d].Add(losses[d].detach().MoveToOuterDisposeScope());
+            }
         }
 
-        var all = cat(chunks, 0);
-        chunks.ForEach(c => c.Dispose());
+        var all = chunks.Select(c => c.Count == 0 ? empty(0, dtype: dtype, device: device) : cat(c, 0)).ToArray();
+        Array.ForEach(chunks, c => c.ForEach(t => t.Dispose()));
         return all;
     }
 
-    internal Tensor? OuterLoss(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, ISet<string> diverged)
-    {
-        var active = Enumerable.Range(0, motifs.Count).Where(i => !diverged.Contains(motifs[i].Key)).ToList();
-        while (active.Count >= 3)
-        {
-            using var network = factory.Create([.. active.Select(i => motifs[i])], options, device, dtype);
-            var validation = dish.ValidationLosses(network, _inner, differentiable: true);
-            var finite = validation.detach().isfinite().cpu().data<bool>().ToArray();
-            if (finite.All(f => f))
-            {
-                var target = tensor(active.Select(i => groundTruthLoss[i]).ToArray(), dtype: dtype, device: device);
-                // Held Scalars and x·x rather than square() (pow with an implicit Scalar): see HeldScalars.
-                var difference = Standardise(validation).add(Standardise(target), HeldScalars.MinusOne);
-                var mismatch = difference.mul(difference).mean();
-                using var l2Weight = settings.L2.ToScalar();
-                var l2 = dish.XTrain.mul(dish.XTrain).sum().add(dish.XValid.mul(dish.XValid).sum(), HeldScalars.One).mul(l2Weight);
-                return mismatch.add(l2, HeldScalars.One);
-            }
+    /// <summary>One dish's outer loss; see <see cref="OuterLosses"/>.</summary>
+    internal Tensor? OuterLoss(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, ISet<string> diverged) =>
+        OuterLosses([dish], [new DishAssignment(motifs, groundTruthLoss, null)], [diverged])[0];
 
-            // A motif whose training diverges in the dish would put NaN into the shared meta-gradient:
-            // leave it out of the outer loss from now on, and say so.
-            for (var j = 0; j < finite.Length; j++)
+    /// <summary>
+    /// Every dish's outer loss with its meta-gradient graph; null for a dish left with fewer than 3
+    /// motifs whose inner training stays finite.
+    /// </summary>
+    internal Tensor?[] OuterLosses(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, ISet<string>[] diverged)
+    {
+        var losses = new Tensor?[dishes.Count];
+        var active = assignments.Select((a, d) => Enumerable.Range(0, a.Motifs.Count).Where(i => !diverged[d].Contains(a.Motifs[i].Key)).ToList()).ToArray();
+        var pending = Enumerable.Range(0, dishes.Count).Where(d => active[d].Count >= 3).ToList();
+        using var l2Weight = settings.L2.ToScalar();
+        while (pending.Count > 0)
+        {
+            var validation = Run([.. pending.Select(d => dishes[d])], [.. pending.Select(d => (IReadOnlyList<IMotif>)[.. active[d].Select(i => assignments[d].Motifs[i])])], differentiable: true);
+            var retry = new List<int>();
+            for (var j = 0; j < pending.Count; j++)
             {
-                if (!finite[j])
+                var d = pending[j];
+                var finite = validation[j].detach().isfinite().cpu().data<bool>().ToArray();
+                if (finite.All(f => f))
                 {
-                    diverged.Add(motifs[active[j]].Key);
+                    var dish = dishes[d];
+                    var target = tensor(active[d].Select(i => assignments[d].Targets[i]).ToArray(), dtype: dtype, device: device);
+                    // Held Scalars and x·x rather than square() (pow with an implicit Scalar): see HeldScalars.
+                    var difference = Standardise(validation[j]).add(Standardise(target), HeldScalars.MinusOne);
+                    var mismatch = difference.mul(difference).mean();
+                    var l2 = dish.XTrain.mul(dish.XTrain).sum().add(dish.XValid.mul(dish.XValid).sum(), HeldScalars.One).mul(l2Weight);
+                    losses[d] = mismatch.add(l2, HeldScalars.One);
+                    continue;
+                }
+
+                // A motif whose training diverges in the dish would put NaN into the shared meta-gradient:
+                // leave it out of this dish's outer loss from now on, and say so.
+                for (var i = 0; i < finite.Length; i++)
+                {
+                    if (!finite[i])
+                    {
+                        diverged[d].Add(assignments[d].Motifs[active[d][i]].Key);
+                    }
+                }
+
+                active[d] = [.. active[d].Where((_, i) => finite[i])];
+                if (active[d].Count >= 3)
+                {
+                    retry.Add(d);
                 }
             }
 
-            active = [.. active.Where((_, j) => finite[j])];
+            pending = retry;
         }
 
-        return null;
+        return losses;
     }
 
-    private void Calibrate(SyntheticDish dish, IReadOnlyList<IMotif> motifs)
+    /// <summary>
+    /// Each dish's validation losses of its motifs. All dishes' motif-networks in one program where
+    /// the network takes per-network inputs (each network gets its dish's θ_init, synthetic data and
+    /// labels); otherwise one program per dish.
+    /// </summary>
+    private Tensor[] Run(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs, bool differentiable)
     {
-        using var scope = NewDisposeScope();
-        var losses = ValidationLosses(dish, motifs, CancellationToken.None).to(ScalarType.Float64).cpu().data<double>().Where(double.IsFinite).ToArray();
-        if (losses.Length < 2)
+        var result = new Tensor[dishes.Count];
+        var present = Enumerable.Range(0, dishes.Count).Where(d => motifs[d].Count > 0).ToList();
+        foreach (var d in Enumerable.Range(0, dishes.Count).Except(present))
         {
-            throw new InvalidOperationException("training diverged in the Petri dish for all but one motif; try a smaller innerLearningRate");
+            result[d] = empty(0, dtype: dtype, device: device);
         }
 
-        dish.LossMean = losses.Average();
-        var std = Math.Sqrt(losses.Sum(l => (l - dish.LossMean) * (l - dish.LossMean)) / losses.Length);
-        // All training motifs scoring alike in the dish leaves nothing to rank by; keep a unit scale
-        // rather than dividing by zero.
-        dish.LossStd = std > 1e-12 ? std : 1;
+        if (present.Count > 1)
+        {
+            using var network = factory.Create([.. present.SelectMany(d => motifs[d])], options, device, dtype);
+            if (network.AcceptsPerNetworkInputs)
+            {
+                var group = tensor(present.SelectMany((d, j) => Enumerable.Repeat((long)j, motifs[d].Count)).ToArray(), dtype: ScalarType.Int64, device: device);
+                Tensor PerNetwork(Func<SyntheticDish, Tensor> part) => stack([.. present.Select(d => part(dishes[d]))], 0).index_select(0, group);
+                var losses = _inner.Run(network, dishes[present[0]].Layout, PerNetwork(d => d.ThetaInit), PerNetwork(d => d.XTrain), PerNetwork(d => d.XValid), PerNetwork(d => d.Labels), differentiable).ValidationLoss;
+                var split = losses.split([.. present.Select(d => (long)motifs[d].Count)], 0);
+                for (var j = 0; j < present.Count; j++)
+                {
+                    result[present[j]] = split[j];
+                }
+
+                return result;
+            }
+        }
+
+        foreach (var d in present)
+        {
+            using var network = factory.Create(motifs[d], options, device, dtype);
+            result[d] = dishes[d].ValidationLosses(network, _inner, differentiable);
+        }
+
+        return result;
+    }
+
+    private void Calibrate(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs)
+    {
+        using var scope = NewDisposeScope();
+        var all = ValidationLosses(dishes, motifs, CancellationToken.None);
+        for (var d = 0; d < dishes.Count; d++)
+        {
+            var losses = all[d].to(ScalarType.Float64).cpu().data<double>().Where(double.IsFinite).ToArray();
+            if (losses.Length < 2)
+            {
+                throw new InvalidOperationException("training diverged in the Petri dish for all but one motif; try a smaller innerLearningRate");
+            }
+
+            var dish = dishes[d];
+            dish.LossMean = losses.Average();
+            var std = Math.Sqrt(losses.Sum(l => (l - dish.LossMean) * (l - dish.LossMean)) / losses.Length);
+            // All training motifs scoring alike in the dish leaves nothing to rank by; keep a unit scale
+            // rather than dividing by zero.
+            dish.LossStd = std > 1e-12 ? std : 1;
+        }
     }
 
     private static Tensor Standardise(Tensor values)

@@ -29,11 +29,16 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     private const double SqrtGuard = 1e-16;
 
     /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
+    /// <remarks>
+    /// One dish: θ_init <c>[P]</c>, inputs <c>[S, …]</c> and labels <c>[S, out]</c>, shared by all N
+    /// networks. Several dishes in one program: every network's own, <c>[N, P]</c>, <c>[N, S, …]</c> and
+    /// <c>[N, S, out]</c> (the network must accept per-network inputs).
+    /// </remarks>
     public (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, FlatParameters layout, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels, bool differentiable)
     {
         var n = network.Count;
-        var targets = labels.unsqueeze(0).expand(n, -1, -1);
-        var parameters = thetaInit.unsqueeze(0).expand(n, -1).clone().requires_grad_(true);
+        var targets = labels.dim() == 3 ? labels : labels.unsqueeze(0).expand(n, -1, -1);
+        var parameters = (thetaInit.dim() == 2 ? thetaInit : thetaInit.unsqueeze(0).expand(n, -1)).clone().requires_grad_(true);
         var m = zeros_like(parameters);
         var v = zeros_like(parameters);
         Tensor trainingLoss = zeros(n, dtype: thetaInit.dtype, device: thetaInit.device);

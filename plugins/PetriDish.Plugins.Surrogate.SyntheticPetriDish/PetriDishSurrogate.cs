@@ -67,16 +67,21 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
         var diagnostics = new Dictionary<string, double>();
         try
         {
+            var assignments = Enumerable.Range(0, dishes.Count).Select(d =>
+            {
+                var (learned, heldOut) = Split(motifs, groundTruthLoss, d);
+                return new DishAssignment([.. learned.Select(i => motifs[i])], [.. learned.Select(i => groundTruthLoss[i])], heldOut);
+            }).ToList();
+            var ensemble = dishes.Count == 1 ? "" : $", {dishes.Count} dishes side by side";
+            var results = _trainer.Fit(dishes, assignments, (step, total, loss) =>
+                progress?.Report(new ProgressUpdate((double)step / Math.Max(1, total),
+                    string.Create(CultureInfo.InvariantCulture, $"outer step {step}/{total}{ensemble}, loss {loss:F4}"))), cancellationToken);
             for (var d = 0; d < dishes.Count; d++)
             {
-                var index = d;
-                var (learned, heldOut) = Split(motifs, groundTruthLoss, d);
-                var result = _trainer.Fit(dishes[d], [.. learned.Select(i => motifs[i])], [.. learned.Select(i => groundTruthLoss[i])], heldOut, (step, total, loss) =>
-                    progress?.Report(new ProgressUpdate((index + ((double)step / Math.Max(1, total))) / dishes.Count,
-                        string.Create(CultureInfo.InvariantCulture, $"dish {index + 1}/{dishes.Count}, outer step {step}/{total}, loss {loss:F4}"))), cancellationToken);
+                var result = results[d];
                 diagnostics[$"dish{d}_outer_loss_first"] = result.FirstLoss;
                 diagnostics[$"dish{d}_outer_loss_final"] = result.FinalLoss;
-                if (heldOut is not null)
+                if (assignments[d].HeldOut is not null)
                 {
                     diagnostics[$"dish{d}_kept_step"] = result.KeptStep;
                     diagnostics[$"dish{d}_held_out_loss"] = result.HeldOutLoss;
@@ -126,13 +131,17 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
         }
 
         var sum = new double[motifs.Count];
-        foreach (var dish in _dishes)
+        using (var scope = NewDisposeScope())
         {
-            using var scope = NewDisposeScope();
-            var scores = dish.Scores(_trainer.ValidationLosses(dish, motifs, cancellationToken), DivergedScore);
-            for (var i = 0; i < sum.Length; i++)
+            // Every dish ranks the same candidates, side by side in one program (see DishTrainer).
+            var losses = _trainer.ValidationLosses(_dishes, [.. _dishes.Select(_ => motifs)], cancellationToken);
+            for (var d = 0; d < _dishes.Count; d++)
             {
-                sum[i] += scores[i];
+                var scores = _dishes[d].Scores(losses[d], DivergedScore);
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += scores[i];
+                }
             }
         }
 

@@ -17,11 +17,13 @@ internal sealed class GraphMotifNetwork(GraphProgram program) : IMotifNetwork
 
     public int Count => program.Count;
 
+    public bool AcceptsPerNetworkInputs => true;
+
     /// <param name="parameters">
     /// [W_x [N, M, E, H], W_h [N, M, 3, H, H], bias [N, M, H], read-out [N, H, out], read-out bias [N, out]];
     /// M ≥ the program's positions (only the first positions are used).
     /// </param>
-    /// <param name="inputs">Synthetic sequences <c>[samples, time, E]</c>, shared by all cells.</param>
+    /// <param name="inputs">Synthetic sequences <c>[samples, time, E]</c>, shared by all cells; or <c>[N, samples, time, E]</c>.</param>
     public Tensor Forward(IReadOnlyList<Tensor> parameters, Tensor inputs)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -29,11 +31,13 @@ internal sealed class GraphMotifNetwork(GraphProgram program) : IMotifNetwork
         var (wx, wh, bias, readout, readoutBias) = (parameters[0], parameters[1], parameters[2], parameters[3], parameters[4]);
         var n = program.Count;
         var positions = program.Positions;
-        var (samples, time, features) = (inputs.shape[0], inputs.shape[1], inputs.shape[2]);
+        var perNetwork = inputs.dim() == 4;
+        var (samples, time, features) = (inputs.shape[^3], inputs.shape[^2], inputs.shape[^1]);
         var width = wh.shape[^1];
 
         // x·W_x + b for every position and time step at once: [T, positions, N, B, H], b folded in.
-        var projected = matmul(inputs.reshape(samples * time, features), wx.narrow(1, 0, positions))
+        var flatInputs = perNetwork ? inputs.reshape(n, 1, samples * time, features) : inputs.reshape(samples * time, features);
+        var projected = matmul(flatInputs, wx.narrow(1, 0, positions))
             .mul(program.XUse)
             .add(bias.narrow(1, 0, positions).unsqueeze(2), HeldScalars.One)
             .view(n, positions, samples, time, width)
