@@ -5,9 +5,16 @@ using static TorchSharp.torch;
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
 /// <summary>N motif-networks: one batched matmul per layer, the motif's parameter broadcast per network.</summary>
-internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor parameters) : IMotifNetwork, IMotifNetworkGradient
+/// <param name="family">The activation family.</param>
+/// <param name="values">Each network's motif parameter, <c>[N, 1, 1]</c>.</param>
+/// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
+internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor values, IReadOnlyList<long> sizes) : IMotifNetwork, IMotifNetworkGradient, IMotifNetworkBlockGradient
 {
-    public int Count => (int)parameters.shape[0];
+    private ActivationBlockKernel? _kernel;
+
+    public int Count => (int)values.shape[0];
+
+    public int BlockSize => ActivationBlockKernel.Lanes;
 
     public bool AcceptsPerNetworkInputs => true;
 
@@ -22,7 +29,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor par
         for (var layer = 0; layer < layers; layer++)
         {
             var z = bmm(hidden, weights[2 * layer]).add(weights[(2 * layer) + 1].unsqueeze(1), HeldScalars.One);
-            hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, parameters) : z;
+            hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, values) : z;
         }
 
         return hidden;
@@ -45,7 +52,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor par
         var layers = weights.Count / 2;
         var n = Count;
         var shared = inputs.dim() == 2;
-        var parameter = parameters.permute(1, 0, 2); // [1, N, 1]
+        var parameter = values.permute(1, 0, 2); // [1, N, 1]
         var inputsOf = new Tensor[layers];
         var preActivations = new Tensor[layers];
         var hidden = shared ? inputs : inputs.permute(1, 0, 2);
@@ -125,5 +132,11 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor par
         return inputs.t().mm(delta.reshape(samples, n * fanOut)).view(inputs.shape[1], n, fanOut).permute(1, 0, 2);
     }
 
-    public void Dispose() => parameters.Dispose();
+    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses)
+    {
+        _kernel ??= ActivationBlockKernel.Create(family, sizes, values.to(ScalarType.Float32).cpu().data<float>().ToArray());
+        _kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
+    }
+
+    public void Dispose() => values.Dispose();
 }

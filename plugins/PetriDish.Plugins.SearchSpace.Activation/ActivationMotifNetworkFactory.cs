@@ -38,7 +38,7 @@ public sealed class ActivationMotifNetworkFactory(ActivationFamily family, Motif
         var values = motifs.Select(m => m is ActivationMotif a && a.Family == family
             ? a.Parameter
             : throw new ArgumentException($"'{m.Key}' is not a {ActivationFunctions.Name(family)} motif", nameof(motifs))).ToArray();
-        return new ActivationMotifNetwork(family, tensor(values, dtype: dtype, device: device).view(-1, 1, 1));
+        return new ActivationMotifNetwork(family, tensor(values, dtype: dtype, device: device).view(-1, 1, 1), LayerSizes(options));
     }
 
     private List<long> LayerSizes(MotifNetworkOptions options) =>

@@ -19,7 +19,7 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// </remarks>
 internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFactory factory, MotifNetworkOptions options, Device device, ScalarType dtype)
 {
-    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps);
+    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps, settings.BlockKernels);
 
     public InnerLoop Inner => _inner;
 
@@ -287,7 +287,8 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         if (present.Count > 1)
         {
             using var network = factory.Create([.. present.SelectMany(d => motifs[d])], options, device, dtype);
-            if (network.AcceptsPerNetworkInputs)
+            // Block kernels share one dish's inputs across a block: they run dish by dish.
+            if (network.AcceptsPerNetworkInputs && !(settings.BlockKernels && BlockInnerLoop.Applies(network, dishes[present[0]].ThetaInit, differentiable)))
             {
                 var group = tensor(present.SelectMany((d, j) => Enumerable.Repeat((long)j, motifs[d].Count)).ToArray(), dtype: ScalarType.Int64, device: device);
                 Tensor PerNetwork(Func<SyntheticDish, Tensor> part) => stack([.. present.Select(d => part(dishes[d]))], 0).index_select(0, group);

@@ -16,17 +16,18 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// expensive motif-networks (recurrent cells) affordable at the price of a biased meta-gradient.
 /// Steps outside the graph (all of them at inference) use the network's hand-written gradient where
 /// it has one (<see cref="IMotifNetworkGradient"/>) and free each step's state as soon as the next
-/// exists, so memory does not grow with the number of steps.
+/// exists, so memory does not grow with the number of steps. Without any meta-gradient, on the CPU in
+/// float32, a network with a block gradient skips libtorch altogether (<see cref="BlockInnerLoop"/>).
 /// </remarks>
-internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null)
+internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null, bool useBlocks = true)
 {
-    private const double Beta1 = 0.9;
-    private const double Beta2 = 0.999;
-    private const double Epsilon = 1e-8;
+    internal const double Beta1 = 0.9;
+    internal const double Beta2 = 0.999;
+    internal const double Epsilon = 1e-8;
 
     // Inside the square root: keeps d√v/dv finite where a gradient is exactly zero (√ has an infinite
     // slope at 0, and ∞ · 0 would put NaN into the meta-gradient).
-    private const double SqrtGuard = 1e-16;
+    internal const double SqrtGuard = 1e-16;
 
     /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
     /// <remarks>
@@ -36,6 +37,11 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     /// </remarks>
     public (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, FlatParameters layout, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels, bool differentiable)
     {
+        if (useBlocks && BlockInnerLoop.Applies(network, thetaInit, differentiable))
+        {
+            return BlockInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
+        }
+
         var n = network.Count;
         var targets = labels.dim() == 3 ? labels : labels.unsqueeze(0).expand(n, -1, -1);
         var parameters = (thetaInit.dim() == 2 ? thetaInit : thetaInit.unsqueeze(0).expand(n, -1)).clone().requires_grad_(true);

@@ -65,6 +65,9 @@ public sealed class PetriDishSettings
     [Range(1, 1000000)]
     public int InferenceBatchSize { get; init; } = 4096;
 
+    [Description("Without a meta-gradient (ranking, hold-out, calibration), on the CPU in float32: train motif-networks that offer a block gradient in managed code, block by block, instead of as one libtorch program. False: always libtorch.")]
+    public bool BlockKernels { get; init; } = true;
+
     public Precision Precision { get; init; } = Precision.Float32;
 
     [Description("Start from a saved Petri dish (a file written by its Save) instead of random synthetic data; with an empty outer schedule, the saved dish is reused as it is.")]

@@ -1,0 +1,27 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using PetriDish.Plugins.SearchSpace.Activation.Lanes;
+
+namespace PetriDish.Plugins.SearchSpace.Activation;
+
+/// <summary>
+/// The motif-network's loss and gradient for a block of networks, one per vector lane, in managed code
+/// (see <see cref="PetriDish.Abstractions.IMotifNetworkBlockGradient"/>), for the widest vectors the
+/// machine has: 16 lanes with AVX-512, else <see cref="Vector{T}"/>'s.
+/// </summary>
+internal abstract class ActivationBlockKernel
+{
+    /// <summary>Lanes per block on this machine.</summary>
+    public static int Lanes => Vector512.IsHardwareAccelerated ? Vector512Lanes.Count : VectorLanes.Count;
+
+    /// <param name="family">The activation family.</param>
+    /// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
+    /// <param name="values">Each network's motif parameter.</param>
+    public static ActivationBlockKernel Create(ActivationFamily family, IReadOnlyList<long> sizes, float[] values) =>
+        Vector512.IsHardwareAccelerated
+            ? new ActivationBlockKernel<Vector512Lanes>(family, sizes, values)
+            : new ActivationBlockKernel<VectorLanes>(family, sizes, values);
+
+    /// <summary>As <see cref="PetriDish.Abstractions.IMotifNetworkBlockGradient.LossAndGradient"/>.</summary>
+    public abstract void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses);
+}

@@ -1,0 +1,52 @@
+using System.Numerics;
+
+namespace PetriDish.Plugins.SearchSpace.Activation.Lanes;
+
+/// <summary>Lanes of <see cref="Vector{T}"/>: whatever width the runtime picks (256 bits on x64), on any machine.</summary>
+internal readonly struct VectorLanes(Vector<float> value) : ILanes<VectorLanes>
+{
+    private readonly Vector<float> _value = value;
+
+    public static int Count => Vector<float>.Count;
+
+    public static VectorLanes Zero => new(Vector<float>.Zero);
+
+    public static VectorLanes One => new(Vector<float>.One);
+
+    public static VectorLanes Create(float value) => new(new Vector<float>(value));
+
+    public static VectorLanes Create(ReadOnlySpan<float> values) => new(new Vector<float>(values));
+
+    public static VectorLanes operator +(VectorLanes left, VectorLanes right) => new(left._value + right._value);
+
+    public static VectorLanes operator -(VectorLanes left, VectorLanes right) => new(left._value - right._value);
+
+    public static VectorLanes operator *(VectorLanes left, VectorLanes right) => new(left._value * right._value);
+
+    public static VectorLanes operator /(VectorLanes left, VectorLanes right) => new(left._value / right._value);
+
+    public static VectorLanes operator -(VectorLanes value) => new(-value._value);
+
+    public static VectorLanes MultiplyAdd(VectorLanes a, VectorLanes b, VectorLanes c) => new(Vector.FusedMultiplyAdd(a._value, b._value, c._value));
+
+    public static VectorLanes Max(VectorLanes left, VectorLanes right) => new(Vector.Max(left._value, right._value));
+
+    public static VectorLanes Min(VectorLanes left, VectorLanes right) => new(Vector.Min(left._value, right._value));
+
+    public static VectorLanes Abs(VectorLanes value) => new(Vector.Abs(value._value));
+
+    public static VectorLanes Floor(VectorLanes value) => new(Vector.Floor(value._value));
+
+    public static VectorLanes Log(VectorLanes value) => new(Vector.Log(value._value));
+
+    public static VectorLanes WherePositive(VectorLanes value, VectorLanes ifPositive, VectorLanes otherwise) =>
+        new(Vector.ConditionalSelect(Vector.GreaterThan(value._value, Vector<float>.Zero), ifPositive._value, otherwise._value));
+
+    public static VectorLanes KeepNaN(VectorLanes x, VectorLanes value) =>
+        new(Vector.ConditionalSelect(Vector.Equals(x._value, x._value), value._value, x._value));
+
+    public static VectorLanes TwoToThe(VectorLanes n) =>
+        new(Vector.AsVectorSingle((Vector.ConvertToInt32(n._value) + new Vector<int>(127)) << 23));
+
+    public void CopyTo(Span<float> destination) => _value.CopyTo(destination);
+}
