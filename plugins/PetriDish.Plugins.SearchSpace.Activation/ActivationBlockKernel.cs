@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using PetriDish.Plugins.SearchSpace.Activation.Lanes;
+using PetriDish.Kernels;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using PetriDish.Plugins.SearchSpace.Activation.Lanes;
+using PetriDish.Kernels;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
@@ -178,6 +178,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
         return T.Create(lanes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Activate(T z, T parameter) => _family switch
     {
         ActivationFamily.SigmoidSlope => LanesMath.Sigmoid(z * parameter),
@@ -187,6 +188,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     };
 
     /// <summary>f′(z) given z, f(z) and the parameter, as <see cref="ActivationFunctions.Derivative"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Derivative(T z, T value, T parameter)
     {
         switch (_family)

@@ -4,11 +4,17 @@ using static TorchSharp.torch;
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
 
 /// <summary>N differently wired cells over the same synthetic sequences, in one tensor program.</summary>
-internal sealed class CellMotifNetwork(CellWiring wiring) : IMotifNetwork
+/// <param name="wiring">The cells' wiring.</param>
+/// <param name="options">The motif-network's sizes (for the block kernel).</param>
+internal sealed class CellMotifNetwork(CellWiring wiring, MotifNetworkOptions options) : IMotifNetwork, IMotifNetworkBlockGradient
 {
+    private CellBlockKernel? _kernel;
+
     public int Count => wiring.Count;
 
     public bool AcceptsPerNetworkInputs => true;
+
+    public int BlockSize => CellBlockKernel.Lanes;
 
     /// <param name="parameters">[W₀ [N, in+H, 2H], nodes [N, K, H, 2H], read-out [N, H, out], bias [N, out]].</param>
     /// <param name="inputs">[samples, time, input], shared by all cells; or [N, samples, time, input].</param>
@@ -28,6 +34,12 @@ internal sealed class CellMotifNetwork(CellWiring wiring) : IMotifNetwork
         }
 
         return bmm(h, readout).add(bias.unsqueeze(1), HeldScalars.One); // a held alpha: see HeldScalars
+    }
+
+    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses)
+    {
+        _kernel ??= CellBlockKernel.Create(wiring.Cells, (int)options.SampleShape[^1], options.Width, (int)options.SampleShape[0], options.OutputSize);
+        _kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
     }
 
     public void Dispose() => wiring.Dispose();

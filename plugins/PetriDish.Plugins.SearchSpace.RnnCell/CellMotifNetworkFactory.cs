@@ -31,6 +31,6 @@ public sealed class CellMotifNetworkFactory(CellNetworkSettings settings, int no
     {
         ArgumentNullException.ThrowIfNull(motifs);
         var cells = motifs.Select(m => m as NaoCell ?? throw new ArgumentException($"'{m.Key}' is not a cell", nameof(motifs))).ToList();
-        return new CellMotifNetwork(CellWiring.For(cells, device, dtype));
+        return new CellMotifNetwork(CellWiring.For(cells, device, dtype), options);
     }
 }

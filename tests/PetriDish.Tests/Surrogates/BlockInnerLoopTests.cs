@@ -1,6 +1,7 @@
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
-using PetriDish.Plugins.SearchSpace.Activation.Lanes;
+using PetriDish.Kernels;
+using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
@@ -99,5 +100,36 @@ public sealed class BlockInnerLoopTests
         }
 
         Assert.Contains(wideGradient, g => Math.Abs(g) > 1e-3);
+    }
+
+    [Theory]
+    [InlineData(InnerOptimizer.Adam)]
+    [InlineData(InnerOptimizer.Sgd)]
+    public void Managed_blocks_of_recurrent_cells_rank_as_the_libtorch_program(InnerOptimizer optimizer)
+    {
+        // Cells of every wiring and activation, each block mixing them lane by lane, and a partial block.
+        var space = new RnnCellSearchSpace(new RnnCellSettings(), TestContexts.Plugin());
+        var options = space.MotifNetworks.DefaultOptions;
+        var random = new DeterministicRandom(12);
+        var motifs = Enumerable.Range(0, 19).Select(_ => space.Sample(random)).Append(space.Parse(RnnCell.RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
+        PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        using var dish = SyntheticDish.Create(space.MotifNetworks, options, 6, seed: 4, CPU, ScalarType.Float32);
+        using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
+        Assert.IsAssignableFrom<IMotifNetworkBlockGradient>(network);
+
+        var managed = new DishTrainer(Settings(true), space.MotifNetworks, options, CPU, ScalarType.Float32).Inner;
+        var libtorch = new DishTrainer(Settings(false), space.MotifNetworks, options, CPU, ScalarType.Float32).Inner;
+        var (blockValidation, blockTraining) = managed.Run(network, dish.Layout, dish.ThetaInit, dish.XTrain, dish.XValid, dish.Labels, differentiable: false);
+        var (torchValidation, torchTraining) = libtorch.Run(network, dish.Layout, dish.ThetaInit, dish.XTrain, dish.XValid, dish.Labels, differentiable: false);
+
+        var (a, b) = (blockValidation.data<float>().ToArray(), torchValidation.data<float>().ToArray());
+        Assert.Equal(20, a.Length);
+        for (var i = 0; i < a.Length; i++)
+        {
+            Assert.True(Math.Abs(a[i] - b[i]) <= 5e-5 * Math.Max(1, Math.Abs(b[i])), $"{motifs[i].Key}: managed {a[i]}, libtorch {b[i]}");
+        }
+
+        Assert.True(blockTraining.allclose(torchTraining, rtol: 5e-5, atol: 5e-5));
+        Assert.True(a.Max() - a.Min() > 1e-4, $"losses {string.Join(", ", a)}");
     }
 }

@@ -1,13 +1,16 @@
-namespace PetriDish.Plugins.SearchSpace.Activation.Lanes;
+using System.Runtime.CompilerServices;
+
+namespace PetriDish.Kernels;
 
 /// <summary>The functions the block kernel needs, on any lanes.</summary>
-internal static class LanesMath
+public static class LanesMath
 {
     /// <summary>
     /// e^x in float32 to about one ulp (Cephes' expf: e^x = 2ⁿ·e^r with r = x − n·ln 2, a degree-5
     /// polynomial for e^r), about twice as fast as the runtime's vector exp, which computes in double.
     /// Below −87.3 it returns 2⁻¹²⁶ rather than a subnormal; above 88 it overflows to infinity; NaN stays NaN.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Exp<T>(T x)
         where T : struct, ILanes<T>
     {
@@ -26,6 +29,7 @@ internal static class LanesMath
     }
 
     /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid<T>(T z)
         where T : struct, ILanes<T> => T.One / (T.One + Exp(-z));
 }

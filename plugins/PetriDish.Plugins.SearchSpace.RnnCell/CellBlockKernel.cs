@@ -1,0 +1,28 @@
+using System.Runtime.Intrinsics;
+using PetriDish.Kernels;
+
+namespace PetriDish.Plugins.SearchSpace.RnnCell;
+
+/// <summary>
+/// The cell motif-network's loss and gradient for a block of cells in managed code (see
+/// <see cref="PetriDish.Abstractions.IMotifNetworkBlockGradient"/>), for the widest vectors the machine
+/// has: 16 lanes with AVX-512, else <see cref="System.Numerics.Vector{T}"/>'s.
+/// </summary>
+internal abstract class CellBlockKernel
+{
+    /// <summary>Lanes per block on this machine.</summary>
+    public static int Lanes => Vector512.IsHardwareAccelerated ? Vector512Lanes.Count : VectorLanes.Count;
+
+    /// <param name="cells">The cells, one per network.</param>
+    /// <param name="inputs">Inputs per time step.</param>
+    /// <param name="width">Neurons per cell layer.</param>
+    /// <param name="time">Time steps per sequence.</param>
+    /// <param name="outputs">Read-out targets.</param>
+    public static CellBlockKernel Create(IReadOnlyList<NaoCell> cells, int inputs, int width, int time, int outputs) =>
+        Vector512.IsHardwareAccelerated
+            ? new CellBlockKernel<Vector512Lanes>(cells, inputs, width, time, outputs)
+            : new CellBlockKernel<VectorLanes>(cells, inputs, width, time, outputs);
+
+    /// <summary>As <see cref="PetriDish.Abstractions.IMotifNetworkBlockGradient.LossAndGradient"/>.</summary>
+    public abstract void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses);
+}
