@@ -7,7 +7,7 @@
 #   3. recurrent-cell ranking: `petridish rank --random 2000` with manifests/rnn-cell.json's dish fitted
 #      on 40 cells of docs/data/rnn-cell-60.csv (its fit time per outer step is reported too)
 # Peak memory is each rank process's peak working set (rank.json). Prints one line per measurement;
-# tee it into docs/data/ to keep it. Usage: bench/side-by-side.sh   (≈ 10 min on one idle core)
+# tee it into docs/data/ to keep it. Usage: bench/side-by-side.sh   (≈ 25 min on one idle core)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
@@ -35,3 +35,23 @@ head -n 41 docs/data/rnn-cell-60.csv > "$work/cells-40.csv"
 ./petridish rank manifests/rnn-cell.json --observations "$work/cells-40.csv" --random 2000 --out "$work/cells" >/dev/null 2>&1
 report "$work/cells/rank.json" rnn-cell
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f\"petridish fit   rnn-cell       N=   40  {r['fit_seconds'] / 40:.2f} s per outer step (40 outer steps, incl. calibration)\")" "$work/cells/rank.json"
+
+# The same rankings through the libtorch program (blockKernels off), each with its own fit.
+libtorch() { python3 -c "
+import json, sys
+m = json.load(open(sys.argv[1]))
+for key in ('\$schema', 'compare'):
+    m.pop(key, None)
+m['search'].pop('reference', None)
+for s in m['surrogates']:
+    if s['plugin'] == 'petri-dish':
+        s.setdefault('settings', {})['blockKernels'] = False
+json.dump(m, open(sys.argv[2], 'w'), indent=2)" "$1" "$2"; }
+libtorch manifests/sigmoid-slope.json "$work/slope-libtorch.json"
+./petridish rank "$work/slope-libtorch.json" --observations docs/data/sigmoid-slope-embedded-21.csv --random 10000 --out "$work/slope-libtorch" >/dev/null 2>&1
+report "$work/slope-libtorch/rank.json" "slope libtorch"
+libtorch manifests/rnn-cell.json "$work/cells-libtorch.json"
+./petridish rank "$work/cells-libtorch.json" --observations "$work/cells-40.csv" --random 2000 --out "$work/cells-libtorch" >/dev/null 2>&1
+report "$work/cells-libtorch/rank.json" "cell libtorch"
+
+dotnet "$bench" ensemble
