@@ -28,6 +28,15 @@ public static class LanesMath
         return T.KeepNaN(x, er * T.TwoToThe(n));
     }
 
+    /// <summary>
+    /// Binary cross-entropy of logit <paramref name="z"/> against target <paramref name="y"/>, as
+    /// libtorch's <c>binary_cross_entropy_with_logits</c> computes it: max(z, 0) − z·y + log(1 + e^(−|z|)).
+    /// Its derivative in z is σ(z) − y.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T BinaryCrossEntropyWithLogits<T>(T z, T y)
+        where T : struct, ILanes<T> => T.Max(z, T.Zero) - (z * y) + T.Log(T.One + Exp(-T.Abs(z)));
+
     /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid<T>(T z)

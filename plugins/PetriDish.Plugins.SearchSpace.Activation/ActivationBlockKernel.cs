@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using PetriDish.Kernels;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
@@ -12,13 +11,13 @@ namespace PetriDish.Plugins.SearchSpace.Activation;
 internal abstract class ActivationBlockKernel
 {
     /// <summary>Lanes per block on this machine.</summary>
-    public static int Lanes => Vector512.IsHardwareAccelerated ? Vector512Lanes.Count : VectorLanes.Count;
+    public static int Lanes => WidestLanes.Count;
 
     /// <param name="family">The activation family.</param>
     /// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
     /// <param name="values">Each network's motif parameter.</param>
     public static ActivationBlockKernel Create(ActivationFamily family, IReadOnlyList<long> sizes, float[] values) =>
-        Vector512.IsHardwareAccelerated
+        WidestLanes.Use512
             ? new ActivationBlockKernel<Vector512Lanes>(family, sizes, values)
             : new ActivationBlockKernel<VectorLanes>(family, sizes, values);
 

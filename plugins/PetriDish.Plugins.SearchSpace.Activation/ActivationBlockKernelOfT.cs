@@ -73,8 +73,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
                 var target = T.Create(y[j]);
                 if (wantLoss)
                 {
-                    // BCE with logits, as libtorch computes it: max(z, 0) − z·y + log(1 + e^(−|z|)).
-                    loss += T.Max(z, T.Zero) - (z * target) + T.Log(T.One + LanesMath.Exp(-T.Abs(z)));
+                    loss += LanesMath.BinaryCrossEntropyWithLogits(z, target);
                 }
 
                 _delta[j] = LanesMath.Sigmoid(z) - target;

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using PetriDish.Kernels;
 
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
@@ -11,7 +10,7 @@ namespace PetriDish.Plugins.SearchSpace.RnnCell;
 internal abstract class CellBlockKernel
 {
     /// <summary>Lanes per block on this machine.</summary>
-    public static int Lanes => Vector512.IsHardwareAccelerated ? Vector512Lanes.Count : VectorLanes.Count;
+    public static int Lanes => WidestLanes.Count;
 
     /// <param name="cells">The cells, one per network.</param>
     /// <param name="inputs">Inputs per time step.</param>
@@ -19,7 +18,7 @@ internal abstract class CellBlockKernel
     /// <param name="time">Time steps per sequence.</param>
     /// <param name="outputs">Read-out targets.</param>
     public static CellBlockKernel Create(IReadOnlyList<NaoCell> cells, int inputs, int width, int time, int outputs) =>
-        Vector512.IsHardwareAccelerated
+        WidestLanes.Use512
             ? new CellBlockKernel<Vector512Lanes>(cells, inputs, width, time, outputs)
             : new CellBlockKernel<VectorLanes>(cells, inputs, width, time, outputs);
 

@@ -85,11 +85,10 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
                 var target = T.Create(y[o]);
                 if (!losses.IsEmpty)
                 {
-                    // BCE with logits, as libtorch computes it: max(z, 0) − z·y + log(1 + e^(−|z|)).
-                    loss += T.Max(z, T.Zero) - (z * target) + T.Log(T.One + LanesMath.Exp(-T.Abs(z)));
+                    loss += LanesMath.BinaryCrossEntropyWithLogits(z, target);
                 }
 
-                _logits[o] = Sigmoid(z) - target; // from here on: d loss / d logits (unscaled)
+                _logits[o] = LanesMath.Sigmoid(z) - target; // from here on: d loss / d logits (unscaled)
             }
 
             if (!gradient.IsEmpty)
@@ -147,7 +146,7 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
 
             for (var k = 0; k < h; k++)
             {
-                var gate = Sigmoid(projected[k]);
+                var gate = LanesMath.Sigmoid(projected[k]);
                 var candidate = Tanh(projected[h + k]);
                 gates[k] = gate;
                 activated[k] = candidate;
@@ -173,7 +172,7 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
                 var at = ((i + 1) * h);
                 for (var k = 0; k < h; k++)
                 {
-                    var gate = Sigmoid(projected[k]);
+                    var gate = LanesMath.Sigmoid(projected[k]);
                     var value = Activate(projected[h + k], i, wiring);
                     gates[at + k] = gate;
                     activated[at + k] = value;
@@ -418,8 +417,6 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
 
         return result;
     }
-
-    private static T Sigmoid(T z) => LanesMath.Sigmoid(z);
 
     /// <summary>tanh(x) = 1 − 2/(e^{2x} + 1): exact at ±∞, absolute error of a few ulp of 1 near 0.</summary>
     private static T Tanh(T x) =>

@@ -176,8 +176,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             }
 
             using var target = tensor(heldOut.Targets, dtype: dtype, device: device);
-            var difference = Standardise(losses[j]).add(Standardise(target), HeldScalars.MinusOne);
-            result[withHoldOut[j]] = difference.mul(difference).mean().to(ScalarType.Float64).item<double>();
+            result[withHoldOut[j]] = Mismatch(losses[j], target).to(ScalarType.Float64).item<double>();
         }
 
         return result;
@@ -239,9 +238,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                 {
                     var dish = dishes[d];
                     var target = tensor(active[d].Select(i => assignments[d].Targets[i]).ToArray(), dtype: dtype, device: device);
-                    // Held Scalars and x·x rather than square() (pow with an implicit Scalar): see HeldScalars.
-                    var difference = Standardise(validation[j]).add(Standardise(target), HeldScalars.MinusOne);
-                    var mismatch = difference.mul(difference).mean();
+                    var mismatch = Mismatch(validation[j], target);
                     var l2 = dish.XTrain.mul(dish.XTrain).sum().add(dish.XValid.mul(dish.XValid).sum(), HeldScalars.One).mul(l2Weight);
                     losses[d] = mismatch.add(l2, HeldScalars.One);
                     continue;
@@ -288,7 +285,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         {
             using var network = factory.Create([.. present.SelectMany(d => motifs[d])], options, device, dtype);
             // Block kernels share one dish's inputs across a block: they run dish by dish.
-            if (network.AcceptsPerNetworkInputs && !(settings.BlockKernels && BlockInnerLoop.Applies(network, dishes[present[0]].ThetaInit, differentiable)))
+            if (network.AcceptsPerNetworkInputs && !_inner.RunsInBlocks(network, dishes[present[0]].ThetaInit, differentiable))
             {
                 var group = tensor(present.SelectMany((d, j) => Enumerable.Repeat((long)j, motifs[d].Count)).ToArray(), dtype: ScalarType.Int64, device: device);
                 Tensor PerNetwork(Func<SyntheticDish, Tensor> part) => stack([.. present.Select(d => part(dishes[d]))], 0).index_select(0, group);
@@ -331,6 +328,14 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             // rather than dividing by zero.
             dish.LossStd = std > 1e-12 ? std : 1;
         }
+    }
+
+    /// <summary>The outer loss's fit term: mean squared difference of the z-normalised losses and targets.</summary>
+    private static Tensor Mismatch(Tensor losses, Tensor targets)
+    {
+        // Held Scalars and x·x rather than square() (pow with an implicit Scalar): see HeldScalars.
+        var difference = Standardise(losses).add(Standardise(targets), HeldScalars.MinusOne);
+        return difference.mul(difference).mean();
     }
 
     private static Tensor Standardise(Tensor values)

@@ -29,6 +29,10 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     // slope at 0, and ∞ · 0 would put NaN into the meta-gradient).
     internal const double SqrtGuard = 1e-16;
 
+    /// <summary>Whether <see cref="Run"/> trains these networks block by block in managed code (<see cref="BlockInnerLoop"/>).</summary>
+    public bool RunsInBlocks(IMotifNetwork network, Tensor thetaInit, bool differentiable) =>
+        useBlocks && BlockInnerLoop.Applies(network, thetaInit, differentiable);
+
     /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
     /// <remarks>
     /// One dish: θ_init <c>[P]</c>, inputs <c>[S, …]</c> and labels <c>[S, out]</c>, shared by all N
@@ -37,7 +41,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     /// </remarks>
     public (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, FlatParameters layout, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels, bool differentiable)
     {
-        if (useBlocks && BlockInnerLoop.Applies(network, thetaInit, differentiable))
+        if (RunsInBlocks(network, thetaInit, differentiable))
         {
             return BlockInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
         }

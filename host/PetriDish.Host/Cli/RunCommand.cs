@@ -163,5 +163,4 @@ internal static class RunCommand
             throw new ManifestValidationException(errors);
         }
     }
-
 }
