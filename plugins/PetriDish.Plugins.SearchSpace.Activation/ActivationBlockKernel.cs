@@ -23,4 +23,10 @@ internal abstract class ActivationBlockKernel
 
     /// <summary>As <see cref="PetriDish.Abstractions.IMotifNetworkBlockGradient.LossAndGradient"/>.</summary>
     public abstract void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses);
+
+    /// <summary>As <see cref="PetriDish.Abstractions.IMotifNetworkBlockMetaGradient.WeightedLossGradient"/>.</summary>
+    public abstract void WeightedLossGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> weights, Span<float> parameterGradient, Span<float> inputGradient);
+
+    /// <summary>As <see cref="PetriDish.Abstractions.IMotifNetworkBlockMetaGradient.GradientProducts"/>.</summary>
+    public abstract void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct);
 }

@@ -8,7 +8,7 @@ namespace PetriDish.Plugins.SearchSpace.Activation;
 /// <param name="family">The activation family.</param>
 /// <param name="values">Each network's motif parameter, <c>[N, 1, 1]</c>.</param>
 /// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
-internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor values, IReadOnlyList<long> sizes) : IMotifNetwork, IMotifNetworkGradient, IMotifNetworkBlockGradient
+internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor values, IReadOnlyList<long> sizes) : IMotifNetwork, IMotifNetworkGradient, IMotifNetworkBlockMetaGradient
 {
     private ActivationBlockKernel? _kernel;
 
@@ -132,11 +132,16 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
         return inputs.t().mm(delta.reshape(samples, n * fanOut)).view(inputs.shape[1], n, fanOut).permute(1, 0, 2);
     }
 
-    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses)
-    {
-        _kernel ??= ActivationBlockKernel.Create(family, sizes, values.to(ScalarType.Float32).cpu().data<float>().ToArray());
-        _kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
-    }
+    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses) =>
+        Kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
+
+    public void WeightedLossGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> weights, Span<float> parameterGradient, Span<float> inputGradient) =>
+        Kernel.WeightedLossGradient(first, parameters, inputs, targets, samples, weights, parameterGradient, inputGradient);
+
+    public void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct) =>
+        Kernel.GradientProducts(first, parameters, inputs, targets, samples, direction, parameterProduct, inputProduct);
 
     public void Dispose() => values.Dispose();
+
+    private ActivationBlockKernel Kernel => _kernel ??= ActivationBlockKernel.Create(family, sizes, values.to(ScalarType.Float32).cpu().data<float>().ToArray());
 }

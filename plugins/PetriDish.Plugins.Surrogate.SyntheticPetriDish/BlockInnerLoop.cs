@@ -25,12 +25,7 @@ internal static class BlockInnerLoop
     public static (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels)
     {
         var kernel = (IMotifNetworkBlockGradient)network;
-        var lanes = kernel.BlockSize;
-        if (lanes % Vector<float>.Count != 0)
-        {
-            throw new InvalidOperationException($"a block of {lanes} networks is not a whole number of vectors of {Vector<float>.Count}");
-        }
-
+        var lanes = CheckedBlockSize(kernel);
         var theta = Floats(thetaInit);
         var (train, valid, targets) = (Floats(xTrain), Floats(xValid), Floats(labels));
         var samples = (int)xTrain.shape[0];
@@ -73,8 +68,20 @@ internal static class BlockInnerLoop
         return (tensor(validation), tensor(training));
     }
 
+    /// <summary>The kernel's block size, checked to be a whole number of <see cref="Vector{T}"/>s (the optimizer steps are vectorised).</summary>
+    internal static int CheckedBlockSize(IMotifNetworkBlockGradient kernel)
+    {
+        var lanes = kernel.BlockSize;
+        if (lanes <= 0 || lanes % Vector<float>.Count != 0)
+        {
+            throw new InvalidOperationException($"a block of {lanes} networks is not a whole number of vectors of {Vector<float>.Count}");
+        }
+
+        return lanes;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SgdStep(Span<float> parameters, ReadOnlySpan<float> gradient, double learningRate)
+    internal static void SgdStep(Span<float> parameters, ReadOnlySpan<float> gradient, double learningRate)
     {
         var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
         var g = MemoryMarshal.Cast<float, Vector<float>>(gradient);
@@ -87,12 +94,11 @@ internal static class BlockInnerLoop
 
     /// <summary>Adam as <see cref="InnerLoop"/> writes it: bias corrections folded into the step size and ε.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AdamStep(Span<float> parameters, Span<float> firstMoment, Span<float> secondMoment, ReadOnlySpan<float> gradient, double learningRate, int t)
+    internal static void AdamStep(Span<float> parameters, Span<float> firstMoment, Span<float> secondMoment, ReadOnlySpan<float> gradient, double learningRate, int t)
     {
-        var correction1 = 1 - Math.Pow(InnerLoop.Beta1, t);
-        var correction2 = Math.Sqrt(1 - Math.Pow(InnerLoop.Beta2, t));
-        var epsilon = new Vector<float>((float)(InnerLoop.Epsilon * correction2));
-        var stepSize = new Vector<float>((float)(-learningRate * correction2 / correction1));
+        var (step, eps) = AdamScalars(learningRate, t);
+        var epsilon = new Vector<float>((float)eps);
+        var stepSize = new Vector<float>((float)step);
         var momentumWeight = new Vector<float>((float)(1 - InnerLoop.Beta1));
         var varianceWeight = new Vector<float>((float)(1 - InnerLoop.Beta2));
         var guard = new Vector<float>((float)InnerLoop.SqrtGuard);
@@ -109,5 +115,13 @@ internal static class BlockInnerLoop
         }
     }
 
-    private static float[] Floats(Tensor t) => t.detach().contiguous().data<float>().ToArray();
+    /// <summary>Step t's signed step size and ε, with Adam's bias corrections folded in (as <see cref="InnerLoop"/>).</summary>
+    internal static (double StepSize, double Epsilon) AdamScalars(double learningRate, int t)
+    {
+        var correction1 = 1 - Math.Pow(InnerLoop.Beta1, t);
+        var correction2 = Math.Sqrt(1 - Math.Pow(InnerLoop.Beta2, t));
+        return (-learningRate * correction2 / correction1, InnerLoop.Epsilon * correction2);
+    }
+
+    internal static float[] Floats(Tensor t) => t.detach().contiguous().data<float>().ToArray();
 }

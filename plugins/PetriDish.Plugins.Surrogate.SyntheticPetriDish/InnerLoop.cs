@@ -16,8 +16,9 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// expensive motif-networks (recurrent cells) affordable at the price of a biased meta-gradient.
 /// Steps outside the graph (all of them at inference) use the network's hand-written gradient where
 /// it has one (<see cref="IMotifNetworkGradient"/>) and free each step's state as soon as the next
-/// exists, so memory does not grow with the number of steps. Without any meta-gradient, on the CPU in
-/// float32, a network with a block gradient skips libtorch altogether (<see cref="BlockInnerLoop"/>).
+/// exists, so memory does not grow with the number of steps. On the CPU in float32, a network with a
+/// block gradient skips libtorch altogether: without a meta-gradient in <see cref="BlockInnerLoop"/>,
+/// with an exact one (no truncation) in <see cref="BlockUnroll"/> where it has a block meta-gradient.
 /// </remarks>
 internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null, bool useBlocks = true)
 {
@@ -29,9 +30,14 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     // slope at 0, and ∞ · 0 would put NaN into the meta-gradient).
     internal const double SqrtGuard = 1e-16;
 
-    /// <summary>Whether <see cref="Run"/> trains these networks block by block in managed code (<see cref="BlockInnerLoop"/>).</summary>
+    /// <summary>
+    /// Whether <see cref="Run"/> trains these networks block by block in managed code: without a
+    /// meta-gradient in <see cref="BlockInnerLoop"/>, with one in <see cref="BlockUnroll"/>.
+    /// </summary>
     public bool RunsInBlocks(IMotifNetwork network, Tensor thetaInit, bool differentiable) =>
-        useBlocks && BlockInnerLoop.Applies(network, thetaInit, differentiable);
+        useBlocks && (differentiable
+            ? BlockUnroll.Applies(network, thetaInit, steps, metaGradientSteps)
+            : BlockInnerLoop.Applies(network, thetaInit, differentiable: false));
 
     /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
     /// <remarks>
@@ -43,7 +49,13 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     {
         if (RunsInBlocks(network, thetaInit, differentiable))
         {
-            return BlockInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
+            if (!differentiable)
+            {
+                return BlockInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
+            }
+
+            var unroll = BlockUnroll.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
+            return (BlockUnrollFunction.apply(xTrain, xValid, unroll), tensor(unroll.TrainingLoss));
         }
 
         var n = network.Count;

@@ -1,0 +1,253 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using PetriDish.Abstractions;
+using static TorchSharp.torch;
+
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+
+/// <summary>
+/// The inner training of <see cref="InnerLoop"/> with its meta-gradient, in managed code, for a
+/// motif-network with a block meta-gradient (<see cref="IMotifNetworkBlockMetaGradient"/>): the forward
+/// pass trains block by block as <see cref="BlockInnerLoop"/> does and keeps each step's parameters,
+/// gradient and optimizer moments; <see cref="Backward"/> runs the unrolled steps in reverse
+/// (reverse-mode through the optimizer, a Hessian-vector product per step). What libtorch's autograd
+/// computes through the tensor program, without a graph of millions of small operations.
+/// </summary>
+/// <remarks>
+/// Memory: four copies of a block's parameters per inner step (for the 18 sigmoid-slope networks of
+/// 33 parameters and 250 steps, about 2 MB), for as long as the caller keeps the instance.
+/// </remarks>
+internal sealed class BlockUnroll
+{
+    private readonly IMotifNetworkBlockMetaGradient _kernel;
+    private readonly InnerOptimizer _optimizer;
+    private readonly int _steps;
+    private readonly double _learningRate;
+    private readonly float[] _train;
+    private readonly float[] _valid;
+    private readonly float[] _targets;
+    private readonly int _samples;
+    private readonly int _count;
+    private readonly int _size;
+    private readonly Trajectory[] _blocks;
+
+    private BlockUnroll(IMotifNetworkBlockMetaGradient kernel, InnerOptimizer optimizer, int steps, double learningRate, float[] train, float[] valid, float[] targets, int samples, int count, int size, Trajectory[] blocks)
+    {
+        (_kernel, _optimizer, _steps, _learningRate) = (kernel, optimizer, steps, learningRate);
+        (_train, _valid, _targets, _samples, _count, _size, _blocks) = (train, valid, targets, samples, count, size, blocks);
+        ValidationLoss = new float[count];
+        TrainingLoss = new float[count];
+    }
+
+    /// <summary>Each network's loss on the synthetic validation inputs after training.</summary>
+    public float[] ValidationLoss { get; }
+
+    /// <summary>Each network's training loss at the last inner step.</summary>
+    public float[] TrainingLoss { get; }
+
+    /// <summary>The synthetic training inputs' shape.</summary>
+    public long[] TrainShape { get; private init; } = [];
+
+    /// <summary>The synthetic validation inputs' shape.</summary>
+    public long[] ValidShape { get; private init; } = [];
+
+    /// <summary>Whether this path can stand in for the differentiated tensor program.</summary>
+    public static bool Applies(IMotifNetwork network, Tensor thetaInit, int steps, int? metaGradientSteps) =>
+        network is IMotifNetworkBlockMetaGradient && (metaGradientSteps is null || metaGradientSteps >= steps)
+        && BlockInnerLoop.Applies(network, thetaInit, differentiable: false);
+
+    /// <summary>Trains every network, keeping what <see cref="Backward"/> needs.</summary>
+    public static BlockUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels)
+    {
+        var kernel = (IMotifNetworkBlockMetaGradient)network;
+        var lanes = BlockInnerLoop.CheckedBlockSize(kernel);
+        var theta = BlockInnerLoop.Floats(thetaInit);
+        var size = theta.Length * lanes;
+        var count = network.Count;
+        var blocks = new Trajectory[(count + lanes - 1) / lanes];
+        var unroll = new BlockUnroll(kernel, optimizer, steps, learningRate, BlockInnerLoop.Floats(xTrain), BlockInnerLoop.Floats(xValid), BlockInnerLoop.Floats(labels), (int)xTrain.shape[0], count, size, blocks)
+        {
+            TrainShape = xTrain.shape,
+            ValidShape = xValid.shape,
+        };
+        var loss = new float[lanes];
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            var first = b * lanes;
+            var block = blocks[b] = new Trajectory(steps, size, withMoments: optimizer == InnerOptimizer.Adam);
+            var p = block.Parameters(0);
+            for (var q = 0; q < theta.Length; q++)
+            {
+                p.Slice(q * lanes, lanes).Fill(theta[q]);
+            }
+
+            var (m, v) = (new float[size], new float[size]);
+            for (var t = 1; t <= steps; t++)
+            {
+                var gradient = block.Gradient(t);
+                kernel.LossAndGradient(first, block.Parameters(t - 1), unroll._train, unroll._targets, unroll._samples, gradient, t == steps ? loss : default);
+                var next = block.Parameters(t);
+                block.Parameters(t - 1).CopyTo(next);
+                if (optimizer == InnerOptimizer.Sgd)
+                {
+                    BlockInnerLoop.SgdStep(next, gradient, learningRate);
+                }
+                else
+                {
+                    BlockInnerLoop.AdamStep(next, m, v, gradient, learningRate, t);
+                    m.CopyTo(block.FirstMoment(t));
+                    v.CopyTo(block.SecondMoment(t));
+                }
+            }
+
+            var taken = Math.Min(lanes, count - first);
+            if (steps > 0)
+            {
+                loss.AsSpan(0, taken).CopyTo(unroll.TrainingLoss.AsSpan(first));
+            }
+
+            kernel.LossAndGradient(first, block.Parameters(steps), unroll._valid, unroll._targets, unroll._samples, default, loss);
+            loss.AsSpan(0, taken).CopyTo(unroll.ValidationLoss.AsSpan(first));
+        }
+
+        return unroll;
+    }
+
+    /// <summary>
+    /// The gradient of <c>Σ_i lossGradient[i] · ValidationLoss[i]</c> with respect to the synthetic
+    /// training and validation inputs (row-major, as the inputs).
+    /// </summary>
+    public (float[] Train, float[] Valid) Backward(ReadOnlySpan<float> lossGradient)
+    {
+        var lanes = _kernel.BlockSize;
+        var (trainLanes, validLanes) = (new float[_train.Length * lanes], new float[_valid.Length * lanes]);
+        var (parameterBar, direction, product) = (new float[_size], new float[_size], new float[_size]);
+        var (firstMomentBar, secondMomentBar) = (new float[_size], new float[_size]);
+        var weights = new float[lanes];
+        for (var b = 0; b < _blocks.Length; b++)
+        {
+            var first = b * lanes;
+            var block = _blocks[b];
+            var taken = Math.Min(lanes, _count - first);
+            Array.Clear(weights);
+            lossGradient.Slice(first, taken).CopyTo(weights);
+            _kernel.WeightedLossGradient(first, block.Parameters(_steps), _valid, _targets, _samples, weights, parameterBar, validLanes);
+            Array.Clear(firstMomentBar);
+            Array.Clear(secondMomentBar);
+            for (var t = _steps; t >= 1; t--)
+            {
+                if (_optimizer == InnerOptimizer.Sgd)
+                {
+                    SgdReverse(parameterBar, direction, _learningRate);
+                }
+                else
+                {
+                    AdamReverse(parameterBar, firstMomentBar, secondMomentBar, block.FirstMoment(t), block.SecondMoment(t), block.Gradient(t), direction, _learningRate, t);
+                }
+
+                _kernel.GradientProducts(first, block.Parameters(t - 1), _train, _targets, _samples, direction, product, trainLanes);
+                Add(parameterBar, product);
+            }
+        }
+
+        return (SumLanes(trainLanes, lanes), SumLanes(validLanes, lanes));
+    }
+
+    /// <summary>θ_t = θ_{t−1} − lr·g_t in reverse: the gradient's adjoint.</summary>
+    private static void SgdReverse(ReadOnlySpan<float> parameterBar, Span<float> gradientBar, double learningRate)
+    {
+        var step = (float)-learningRate;
+        for (var i = 0; i < parameterBar.Length; i++)
+        {
+            gradientBar[i] = step * parameterBar[i];
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BlockInnerLoop.AdamStep"/> in reverse. Forward: m_t = β₁m + (1−β₁)g, v_t = β₂v + (1−β₂)g²,
+    /// θ_t = θ_{t−1} + s·m_t / (√(v_t + guard) + ε). Given θ_t's adjoint and the moments' adjoints from
+    /// the later steps, adds this step's share to the moments' adjoints, writes g_t's adjoint, and
+    /// leaves the moments' adjoints as m_{t−1}'s and v_{t−1}'s.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AdamReverse(ReadOnlySpan<float> parameterBar, Span<float> firstMomentBar, Span<float> secondMomentBar, ReadOnlySpan<float> firstMoment, ReadOnlySpan<float> secondMoment, ReadOnlySpan<float> gradient, Span<float> gradientBar, double learningRate, int t)
+    {
+        var (stepSize, epsilon) = BlockInnerLoop.AdamScalars(learningRate, t);
+        var s = new Vector<float>((float)stepSize);
+        var eps = new Vector<float>((float)epsilon);
+        var guard = new Vector<float>((float)InnerLoop.SqrtGuard);
+        var beta1 = new Vector<float>((float)InnerLoop.Beta1);
+        var beta2 = new Vector<float>((float)InnerLoop.Beta2);
+        var momentumWeight = new Vector<float>((float)(1 - InnerLoop.Beta1));
+        var twiceVarianceWeight = new Vector<float>((float)(2 * (1 - InnerLoop.Beta2)));
+        var half = new Vector<float>(0.5f);
+        var pBar = MemoryMarshal.Cast<float, Vector<float>>(parameterBar);
+        var mBar = MemoryMarshal.Cast<float, Vector<float>>(firstMomentBar);
+        var vBar = MemoryMarshal.Cast<float, Vector<float>>(secondMomentBar);
+        var m = MemoryMarshal.Cast<float, Vector<float>>(firstMoment);
+        var v = MemoryMarshal.Cast<float, Vector<float>>(secondMoment);
+        var g = MemoryMarshal.Cast<float, Vector<float>>(gradient);
+        var gBar = MemoryMarshal.Cast<float, Vector<float>>(gradientBar);
+        for (var i = 0; i < pBar.Length; i++)
+        {
+            var root = Vector.SquareRoot(v[i] + guard);
+            var denominator = root + eps;
+            var scaled = pBar[i] * s / denominator;
+            mBar[i] += scaled;
+            // d/dv of s·m / (√(v + guard) + ε) = −s·m / (√… + ε)² · 1 / (2√…).
+            vBar[i] -= scaled * m[i] / denominator * half / root;
+            gBar[i] = (momentumWeight * mBar[i]) + (twiceVarianceWeight * g[i] * vBar[i]);
+            mBar[i] *= beta1;
+            vBar[i] *= beta2;
+        }
+    }
+
+    private static void Add(Span<float> target, ReadOnlySpan<float> values)
+    {
+        var t = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var u = MemoryMarshal.Cast<float, Vector<float>>(values);
+        for (var i = 0; i < t.Length; i++)
+        {
+            t[i] += u[i];
+        }
+    }
+
+    private static float[] SumLanes(float[] perLane, int lanes)
+    {
+        var sums = new float[perLane.Length / lanes];
+        for (var i = 0; i < sums.Length; i++)
+        {
+            var sum = 0f;
+            foreach (var value in perLane.AsSpan(i * lanes, lanes))
+            {
+                sum += value;
+            }
+
+            sums[i] = sum;
+        }
+
+        return sums;
+    }
+
+    /// <summary>One block's inner training: parameters before every step and after the last, each step's gradient and moments.</summary>
+    private sealed class Trajectory(int steps, int size, bool withMoments)
+    {
+        private readonly float[] _parameters = new float[(steps + 1) * size];
+        private readonly float[] _gradients = new float[steps * size];
+        private readonly float[] _firstMoments = new float[withMoments ? steps * size : 0];
+        private readonly float[] _secondMoments = new float[withMoments ? steps * size : 0];
+
+        /// <summary>θ_t, t = 0 … steps.</summary>
+        public Span<float> Parameters(int t) => _parameters.AsSpan(t * size, size);
+
+        /// <summary>g_t = ∇L(θ_{t−1}), t = 1 … steps.</summary>
+        public Span<float> Gradient(int t) => _gradients.AsSpan((t - 1) * size, size);
+
+        /// <summary>m_t after step t.</summary>
+        public Span<float> FirstMoment(int t) => _firstMoments.AsSpan((t - 1) * size, size);
+
+        /// <summary>v_t after step t.</summary>
+        public Span<float> SecondMoment(int t) => _secondMoments.AsSpan((t - 1) * size, size);
+    }
+}

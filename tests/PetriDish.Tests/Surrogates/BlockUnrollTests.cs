@@ -1,0 +1,119 @@
+using PetriDish.Kernels;
+using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+using PetriDish.Tests.Infrastructure;
+using static TorchSharp.torch;
+
+namespace PetriDish.Tests.Surrogates;
+
+/// <summary>
+/// The meta-gradient computed in managed code (<see cref="BlockUnroll"/>: the inner training unrolled
+/// block by block and run in reverse, Hessian-vector products by reverse over forward) against
+/// libtorch's autograd through the tensor program, which the finite-difference test pins in float64.
+/// Float32 on both sides, so they agree to rounding over the unrolled steps, not to the last bit.
+/// </summary>
+public sealed class BlockUnrollTests
+{
+    [Theory]
+    [InlineData(ActivationFamily.SigmoidSlope, 1, 2, InnerOptimizer.Adam)]
+    [InlineData(ActivationFamily.SigmoidSlope, 3, 1, InnerOptimizer.Sgd)]
+    [InlineData(ActivationFamily.SigmoidSlope, 2, 3, InnerOptimizer.Adam)]
+    [InlineData(ActivationFamily.SwishBeta, 2, 2, InnerOptimizer.Adam)]
+    [InlineData(ActivationFamily.SwishBeta, 3, 2, InnerOptimizer.Sgd)]
+    [InlineData(ActivationFamily.LeakyReluSlope, 2, 2, InnerOptimizer.Adam)]
+    [InlineData(ActivationFamily.LeakyReluSlope, 3, 1, InnerOptimizer.Sgd)]
+    public void The_managed_meta_gradient_equals_autograds(ActivationFamily family, int width, int hiddenLayers, InnerOptimizer optimizer)
+    {
+        var space = new ActivationSearchSpace(new ActivationSettings { Family = family, MotifNetwork = new MotifNetworkSettings { Width = width, HiddenLayers = hiddenLayers } }, TestContexts.Plugin());
+        var options = space.MotifNetworks.DefaultOptions;
+        var (low, high) = ActivationFunctions.DefaultRange(family);
+        // 19 motifs: a full block and a partial one, whatever the machine's lanes.
+        var motifs = Enumerable.Range(0, 19).Select(i => space.At(low + ((high - low) * (i + 0.5) / 19))).ToList();
+        var groundTruthLoss = motifs.Select((_, i) => Math.Sin(i * 1.3)).ToArray();
+        (double Loss, float[] Train, float[] Valid) MetaGradient(bool blocks)
+        {
+            var settings = new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks };
+            var trainer = new DishTrainer(settings, space.MotifNetworks, options, CPU, ScalarType.Float32);
+            using var dish = SyntheticDish.Create(space.MotifNetworks, options, settings.Samples, seed: 4, CPU, ScalarType.Float32);
+            using (no_grad())
+            {
+                // Different sets, so that a mix-up of their gradients shows.
+                dish.XValid.mul_(0.7).add_(0.2);
+            }
+
+            using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
+            Assert.Equal(blocks, trainer.Inner.RunsInBlocks(network, dish.ThetaInit, differentiable: true));
+            dish.XTrain.requires_grad_(true);
+            dish.XValid.requires_grad_(true);
+            using var scope = NewDisposeScope();
+            var loss = trainer.OuterLoss(dish, motifs, groundTruthLoss, new HashSet<string>())!;
+            loss.backward();
+            return (loss.item<float>(), dish.XTrain.grad!.data<float>().ToArray(), dish.XValid.grad!.data<float>().ToArray());
+        }
+
+        var managed = MetaGradient(blocks: true);
+        var libtorch = MetaGradient(blocks: false);
+
+        Assert.Equal(libtorch.Loss, managed.Loss, 1e-4);
+        foreach (var (a, b) in new[] { (managed.Train, libtorch.Train), (managed.Valid, libtorch.Valid) })
+        {
+            var scale = b.Max(Math.Abs);
+            Assert.True(scale > 1e-4, "the check must not pass on an all-zero gradient");
+            for (var i = 0; i < a.Length; i++)
+            {
+                Assert.True(Math.Abs(a[i] - b[i]) <= 2e-3 * scale, $"element {i}: managed {a[i]:E4}, autograd {b[i]:E4} (largest {scale:E3})");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ActivationFamily.SigmoidSlope)]
+    [InlineData(ActivationFamily.SwishBeta)]
+    [InlineData(ActivationFamily.LeakyReluSlope)]
+    public void The_second_order_kernel_computes_the_same_on_16_lanes_and_on_the_runtimes_vectors(ActivationFamily family)
+    {
+        // The test above pins whichever width this machine runs to autograd; the other must agree.
+        long[] sizes = [5, 3, 2, 4];
+        var random = new Random(5);
+        float[] Draw(int n, double spread) => [.. Enumerable.Range(0, n).Select(_ => (float)((random.NextDouble() - 0.5) * spread))];
+        var values = Enumerable.Range(0, 16).Select(_ => 0.1f + (float)random.NextDouble()).ToArray();
+        var parameterCount = (5 * 3) + 3 + (3 * 2) + 2 + (2 * 4) + 4;
+        var (parameters, direction, weights) = (Draw(parameterCount * 16, 1), Draw(parameterCount * 16, 1), Draw(16, 2));
+        var (inputs, targets) = (Draw(6 * 5, 2), Enumerable.Range(0, 6 * 4).Select(_ => (float)random.Next(2)).ToArray());
+        var wide = new ActivationBlockKernel<Vector512Lanes>(family, sizes, values);
+        var narrow = new ActivationBlockKernel<VectorLanes>(family, sizes, values);
+        var (wideProduct, wideInputs) = (new float[parameterCount * 16], new float[inputs.Length * 16]);
+        var (wideGradient, wideInputGradient) = (new float[parameterCount * 16], new float[inputs.Length * 16]);
+        wide.GradientProducts(0, parameters, inputs, targets, 6, direction, wideProduct, wideInputs);
+        wide.WeightedLossGradient(0, parameters, inputs, targets, 6, weights, wideGradient, wideInputGradient);
+
+        var lanes = VectorLanes.Count;
+        float[] Narrow(float[] wideValues, int count, int first) =>
+            [.. Enumerable.Range(0, count).SelectMany(p => wideValues.Skip((p * 16) + first).Take(lanes))];
+        for (var first = 0; first < 16; first += lanes)
+        {
+            var (product, inputProduct) = (new float[parameterCount * lanes], new float[inputs.Length * lanes]);
+            var (gradient, inputGradient) = (new float[parameterCount * lanes], new float[inputs.Length * lanes]);
+            narrow.GradientProducts(first, Narrow(parameters, parameterCount, first), inputs, targets, 6, Narrow(direction, parameterCount, first), product, inputProduct);
+            narrow.WeightedLossGradient(first, Narrow(parameters, parameterCount, first), inputs, targets, 6, weights.AsSpan(first, lanes), gradient, inputGradient);
+            AssertClose(Narrow(wideProduct, parameterCount, first), product);
+            AssertClose(Narrow(wideInputs, inputs.Length, first), inputProduct);
+            AssertClose(Narrow(wideGradient, parameterCount, first), gradient);
+            AssertClose(Narrow(wideInputGradient, inputs.Length, first), inputGradient);
+        }
+
+        // Nothing above may pass on all zeros.
+        Assert.All(new[] { wideProduct, wideInputs, wideGradient, wideInputGradient }, v => Assert.Contains(v, g => Math.Abs(g) > 1e-6));
+    }
+
+    /// <summary>Equal up to float32 rounding, relative to the largest magnitude.</summary>
+    private static void AssertClose(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        var tolerance = 1e-5f * (expected.Max(Math.Abs) + 1e-6f);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"element {i}: {expected[i]:E4} vs {actual[i]:E4}");
+        }
+    }
+}
