@@ -59,12 +59,17 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
         _dPrevious = new T[width];
     }
 
+    public override void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses) =>
+        LossAndGradients(first, parameters, inputs, targets, samples, gradient, default, losses);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses)
+    public override void LossAndGradients(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> inputGradient, Span<float> losses)
     {
         var p = MemoryMarshal.Cast<float, T>(parameters);
         var g = MemoryMarshal.Cast<float, T>(gradient);
+        var dx = MemoryMarshal.Cast<float, T>(inputGradient);
         g.Clear();
+        dx.Clear();
         // The inner loop calls block after block, each for all its steps: one block's wiring is cached.
         if (_wiring is null || _wiringFirst != first)
         {
@@ -93,7 +98,7 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
 
             if (!gradient.IsEmpty)
             {
-                Backward(p, g, x, wiring);
+                Backward(p, g, x, wiring, dx.IsEmpty ? default : dx.Slice(s * sampleSize, sampleSize));
             }
         }
 
@@ -101,6 +106,11 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
         for (var i = 0; i < g.Length; i++)
         {
             g[i] *= scale;
+        }
+
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] *= scale;
         }
 
         if (!losses.IsEmpty)
@@ -209,9 +219,12 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
         }
     }
 
-    /// <summary>Adds this sample's gradient; <see cref="_logits"/> holds d loss / d logits (unscaled).</summary>
+    /// <summary>
+    /// Adds this sample's gradient; <see cref="_logits"/> holds d loss / d logits (unscaled). With
+    /// <paramref name="inputGradient"/> (the sample's slice) also adds the gradient with respect to the inputs.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Backward(ReadOnlySpan<T> p, Span<T> g, ReadOnlySpan<float> x, LaneWiring wiring)
+    private void Backward(ReadOnlySpan<T> p, Span<T> g, ReadOnlySpan<float> x, LaneWiring wiring, Span<T> inputGradient)
     {
         var (h, nodes, stride) = (_width, _nodes, (_nodes + 1) * _width);
         var last = _hidden.AsSpan(_time * h, h);
@@ -305,6 +318,18 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
                 for (var m = 0; m < 2 * h; m++)
                 {
                     dRow[m] += input * dProjected[m];
+                }
+
+                if (!inputGradient.IsEmpty)
+                {
+                    var row = p.Slice(k * 2 * h, 2 * h);
+                    var back = T.Zero;
+                    for (var m = 0; m < 2 * h; m++)
+                    {
+                        back += row[m] * dProjected[m];
+                    }
+
+                    inputGradient[(t * _inputs) + k] += back;
                 }
             }
 

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using PetriDish.Kernels;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
@@ -6,9 +7,10 @@ namespace PetriDish.Plugins.SearchSpace.RnnCell;
 /// <summary>N differently wired cells over the same synthetic sequences, in one tensor program.</summary>
 /// <param name="wiring">The cells' wiring.</param>
 /// <param name="options">The motif-network's sizes (for the block kernel).</param>
-internal sealed class CellMotifNetwork(CellWiring wiring, MotifNetworkOptions options) : IMotifNetwork, IMotifNetworkBlockGradient
+internal sealed class CellMotifNetwork(CellWiring wiring, MotifNetworkOptions options) : IMotifNetwork, IMotifNetworkBlockMetaGradient
 {
     private CellBlockKernel? _kernel;
+    private DualBlockMetaGradient? _secondOrder;
 
     public int Count => wiring.Count;
 
@@ -36,11 +38,22 @@ internal sealed class CellMotifNetwork(CellWiring wiring, MotifNetworkOptions op
         return bmm(h, readout).add(bias.unsqueeze(1), HeldScalars.One); // a held alpha: see HeldScalars
     }
 
-    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses)
-    {
-        _kernel ??= CellBlockKernel.Create(wiring.Cells, (int)options.SampleShape[^1], options.Width, (int)options.SampleShape[0], options.OutputSize);
-        _kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
-    }
+    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses) =>
+        Kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
+
+    public void WeightedLossGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> weights, Span<float> parameterGradient, Span<float> inputGradient) =>
+        SecondOrder.WeightedLossGradient(first, parameters, inputs, targets, samples, weights, parameterGradient, inputGradient);
+
+    public void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct) =>
+        SecondOrder.GradientProducts(first, parameters, inputs, targets, samples, direction, parameterProduct, inputProduct);
 
     public void Dispose() => wiring.Dispose();
+
+    private CellBlockKernel Kernel => _kernel ??= CellBlockKernel.Create(wiring.Cells, (int)options.SampleShape[^1], options.Width, (int)options.SampleShape[0], options.OutputSize);
+
+    /// <summary>The meta-gradient's products: the same kernel on dual numbers, no second derivative written by hand.</summary>
+    private DualBlockMetaGradient SecondOrder => _secondOrder ??= new DualBlockMetaGradient(
+        Kernel,
+        CellBlockKernel.CreateDual(wiring.Cells, (int)options.SampleShape[^1], options.Width, (int)options.SampleShape[0], options.OutputSize),
+        BlockSize);
 }

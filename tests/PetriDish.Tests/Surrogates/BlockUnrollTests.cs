@@ -1,5 +1,7 @@
+using PetriDish.Abstractions;
 using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
@@ -8,9 +10,9 @@ namespace PetriDish.Tests.Surrogates;
 
 /// <summary>
 /// The meta-gradient computed in managed code (<see cref="BlockUnroll"/>: the inner training unrolled
-/// block by block and run in reverse, Hessian-vector products by reverse over forward) against
-/// libtorch's autograd through the tensor program, which the finite-difference test pins in float64.
-/// Float32 on both sides, so they agree to rounding over the unrolled steps, not to the last bit.
+/// block by block and run in reverse; Hessian-vector products by hand for activations, by dual numbers
+/// for recurrent cells) against libtorch's autograd through the tensor program in float64, which the
+/// finite-difference test pins.
 /// </summary>
 public sealed class BlockUnrollTests
 {
@@ -29,41 +31,81 @@ public sealed class BlockUnrollTests
         var (low, high) = ActivationFunctions.DefaultRange(family);
         // 19 motifs: a full block and a partial one, whatever the machine's lanes.
         var motifs = Enumerable.Range(0, 19).Select(i => space.At(low + ((high - low) * (i + 0.5) / 19))).ToList();
-        var groundTruthLoss = motifs.Select((_, i) => Math.Sin(i * 1.3)).ToArray();
-        (double Loss, float[] Train, float[] Valid) MetaGradient(bool blocks)
-        {
-            var settings = new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks };
-            var trainer = new DishTrainer(settings, space.MotifNetworks, options, CPU, ScalarType.Float32);
-            using var dish = SyntheticDish.Create(space.MotifNetworks, options, settings.Samples, seed: 4, CPU, ScalarType.Float32);
-            using (no_grad())
-            {
-                // Different sets, so that a mix-up of their gradients shows.
-                dish.XValid.mul_(0.7).add_(0.2);
-            }
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks });
+    }
 
-            using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
+    [Theory]
+    [InlineData(InnerOptimizer.Adam)]
+    [InlineData(InnerOptimizer.Sgd)]
+    public void The_managed_meta_gradient_of_recurrent_cells_equals_autograds(InnerOptimizer optimizer)
+    {
+        // The cell kernel's second-order products come from running it on dual numbers. Cells of every
+        // wiring and activation, mixed lane by lane, and a partial block.
+        var space = new RnnCellSearchSpace(new RnnCellSettings(), TestContexts.Plugin());
+        var random = new DeterministicRandom(21);
+        var motifs = Enumerable.Range(0, 18).Select(_ => space.Sample(random)).Append(space.Parse(RnnCell.RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks });
+    }
+
+    /// <summary>
+    /// One outer loss and its meta-gradient in managed float32 against autograd in float64 from the same
+    /// dish (float32 autograd itself strays further from float64 than the managed path does: Adam's
+    /// normalisation amplifies rounding where a gradient is nearly zero): the loss to 1e-4, each gradient
+    /// element within 0.5 % of the largest.
+    /// </summary>
+    private static void ManagedEqualsAutograd(IMotifNetworkFactory factory, IReadOnlyList<IMotif> motifs, Func<bool, PetriDishSettings> settings)
+    {
+        var options = factory.DefaultOptions;
+        var groundTruthLoss = motifs.Select((_, i) => Math.Sin(i * 1.3)).ToArray();
+        using var drawn = SyntheticDish.Create(factory, options, settings(true).Samples, seed: 4, CPU, ScalarType.Float32);
+        using (no_grad())
+        {
+            // Different sets, so that a mix-up of their gradients shows.
+            drawn.XValid.mul_(0.7).add_(0.2);
+        }
+
+        (double Loss, double[] Train, double[] Valid) MetaGradient(bool blocks, ScalarType dtype)
+        {
+            var trainer = new DishTrainer(settings(blocks), factory, options, CPU, dtype);
+            using var dish = Copy(drawn, dtype);
+            using var network = factory.Create(motifs, options, CPU, dtype);
             Assert.Equal(blocks, trainer.Inner.RunsInBlocks(network, dish.ThetaInit, differentiable: true));
             dish.XTrain.requires_grad_(true);
             dish.XValid.requires_grad_(true);
             using var scope = NewDisposeScope();
             var loss = trainer.OuterLoss(dish, motifs, groundTruthLoss, new HashSet<string>())!;
             loss.backward();
-            return (loss.item<float>(), dish.XTrain.grad!.data<float>().ToArray(), dish.XValid.grad!.data<float>().ToArray());
+            double[] Values(Tensor t) => t.to(ScalarType.Float64).data<double>().ToArray();
+            return (loss.to(ScalarType.Float64).item<double>(), Values(dish.XTrain.grad!), Values(dish.XValid.grad!));
         }
 
-        var managed = MetaGradient(blocks: true);
-        var libtorch = MetaGradient(blocks: false);
+        var managed = MetaGradient(blocks: true, ScalarType.Float32);
+        var exact = MetaGradient(blocks: false, ScalarType.Float64);
 
-        Assert.Equal(libtorch.Loss, managed.Loss, 1e-4);
-        foreach (var (a, b) in new[] { (managed.Train, libtorch.Train), (managed.Valid, libtorch.Valid) })
+        Assert.Equal(exact.Loss, managed.Loss, 1e-4);
+        foreach (var (a, b) in new[] { (managed.Train, exact.Train), (managed.Valid, exact.Valid) })
         {
             var scale = b.Max(Math.Abs);
             Assert.True(scale > 1e-4, "the check must not pass on an all-zero gradient");
             for (var i = 0; i < a.Length; i++)
             {
-                Assert.True(Math.Abs(a[i] - b[i]) <= 2e-3 * scale, $"element {i}: managed {a[i]:E4}, autograd {b[i]:E4} (largest {scale:E3})");
+                Assert.True(Math.Abs(a[i] - b[i]) <= 5e-3 * scale, $"element {i}: managed {a[i]:E4}, autograd in float64 {b[i]:E4} (largest {scale:E3})");
             }
         }
+    }
+
+    /// <summary>The same dish in another precision (its checkpoint read back).</summary>
+    private static SyntheticDish Copy(SyntheticDish dish, ScalarType dtype)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            dish.Save(writer);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        return SyntheticDish.Load(reader, CPU, dtype);
     }
 
     [Theory]
