@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The issue-15 measurements in one run, PetriDish beside its PyTorch peer (bench/pytorch_peer.py) on
 # the same machine, one after the other, one torch thread each:
-#   1. sigmoid-slope fit, official configuration (18 motifs, 250 inner Adam steps): seconds per outer step
+#   1. sigmoid-slope fit, official configuration (18 motifs, 250 inner Adam steps): seconds per outer
+#      step, through the managed kernels (80 steps) and through libtorch (10 steps), each after an
+#      untimed warm-up fit (the peer leaves out its first step); then the rnn-cell dish's fit (40 cells)
 #   2. sigmoid-slope ranking: `petridish rank --random 10000` with manifests/sigmoid-slope.json's dish
 #      (fitted on docs/data/sigmoid-slope-embedded-21.csv), and the peer ranking 10,000 slopes
 #   3. recurrent-cell ranking: `petridish rank --random 2000` with manifests/rnn-cell.json's dish fitted
 #      on 40 cells of docs/data/rnn-cell-60.csv (its fit time per outer step is reported too)
 # Peak memory is each rank process's peak working set (rank.json). Prints one line per measurement;
-# tee it into docs/data/ to keep it. Usage: bench/side-by-side.sh   (≈ 25 min on one idle core)
+# tee it into docs/data/ to keep it. Usage: bench/side-by-side.sh   (≈ 15 min on one idle core)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
@@ -19,8 +21,9 @@ dotnet build bench/PetriDish.Benchmarks -c Release -nologo -v quiet >/dev/null
 bench=bench/PetriDish.Benchmarks/bin/Release/net10.0/PetriDish.Benchmarks.dll
 
 dotnet "$bench" fit > "$work/fit.txt"
-grep "batched  N=   18" "$work/fit.txt"
+grep "^fit " "$work/fit.txt"
 bench/pytorch_peer.py fit --motifs 18 --outer-steps 5
+dotnet "$bench" rnn | grep "rnn fit"
 
 report() { python3 -c "
 import json, sys

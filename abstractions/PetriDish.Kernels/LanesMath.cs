@@ -37,8 +37,27 @@ public static class LanesMath
     public static T BinaryCrossEntropyWithLogits<T>(T z, T y)
         where T : struct, ILanes<T> => T.Max(z, T.Zero) - (z * y) + T.Log(T.One + Exp(-T.Abs(z)));
 
-    /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
+    /// <summary>
+    /// σ(z) = 1 / (1 + e^−z), from e = e^−|z| ≤ 1 (σ = 1/(1 + e) for z &gt; 0, e/(1 + e) otherwise): no
+    /// intermediate overflows, so that on <see cref="DualLanes{T}"/> the derivative stays finite too
+    /// (an infinite e^−z would make it ∞ · 0).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid<T>(T z)
-        where T : struct, ILanes<T> => T.One / (T.One + Exp(-z));
+        where T : struct, ILanes<T>
+    {
+        var e = Exp(-T.Abs(z));
+        var positive = T.One / (T.One + e);
+        return T.WherePositive(z, positive, e * positive);
+    }
+
+    /// <summary>tanh(x) = sign(x)·(1 − e)/(1 + e) with e = e^−2|x| ≤ 1: no intermediate overflows (see <see cref="Sigmoid{T}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Tanh<T>(T x)
+        where T : struct, ILanes<T>
+    {
+        var e = Exp(-T.Abs(x + x));
+        var magnitude = (T.One - e) / (T.One + e);
+        return T.WherePositive(x, magnitude, -magnitude);
+    }
 }

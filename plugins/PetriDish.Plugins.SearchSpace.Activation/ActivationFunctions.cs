@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
@@ -11,7 +12,7 @@ public static class ActivationFunctions
     {
         ActivationFamily.SigmoidSlope => sigmoid(x * parameter),
         ActivationFamily.SwishBeta => x * sigmoid(x * parameter),
-        ActivationFamily.LeakyReluSlope => where(x > 0, x, x * parameter),
+        ActivationFamily.LeakyReluSlope => where(Positive(x), x, x * parameter),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 
@@ -22,10 +23,10 @@ public static class ActivationFunctions
     public static Tensor Derivative(ActivationFamily family, Tensor x, Tensor value, Tensor parameter) => family switch
     {
         // d σ(cx)/dx = c σ(cx) (1 − σ(cx))
-        ActivationFamily.SigmoidSlope => value.mul(value.neg().add_(HeldScalars.One)).mul_(parameter),
+        ActivationFamily.SigmoidSlope => value.mul(value.neg().add_(HeldScalars.One, HeldScalars.One)).mul_(parameter),
         // d x σ(βx)/dx = σ(βx) (1 + βx (1 − σ(βx)))
         ActivationFamily.SwishBeta => SwishDerivative(x, parameter),
-        ActivationFamily.LeakyReluSlope => where(x > 0, ones_like(x), parameter.expand_as(x)),
+        ActivationFamily.LeakyReluSlope => where(Positive(x), ones_like(x), parameter.expand_as(x)),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 
@@ -33,8 +34,15 @@ public static class ActivationFunctions
     {
         var bx = x.mul(beta);
         var s = sigmoid(bx);
-        // Held Scalars only: this runs every inner step (see HeldScalars).
-        return bx.mul_(s.neg().add_(HeldScalars.One)).add_(HeldScalars.One).mul_(s);
+        // Held Scalars only, the alphas too: this runs every inner step (see HeldScalars).
+        return bx.mul_(s.neg().add_(HeldScalars.One, HeldScalars.One)).add_(HeldScalars.One, HeldScalars.One).mul_(s);
+    }
+
+    /// <summary><c>x &gt; 0</c> with a held zero (the operator would make a Scalar nothing keeps alive).</summary>
+    private static Tensor Positive(Tensor x)
+    {
+        using var zero = 0.0.ToScalar();
+        return x.gt(zero);
     }
 
     /// <summary>The family's name in motif keys and settings (kebab-case).</summary>

@@ -60,7 +60,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
         {
             inputsOf[layer] = hidden;
             var (w, b) = (weights[2 * layer], weights[(2 * layer) + 1]);
-            var z = (layer == 0 && shared ? SharedProduct(inputs, w) : Product(hidden, w)).add_(b.unsqueeze(0));
+            var z = (layer == 0 && shared ? SharedProduct(inputs, w) : Product(hidden, w)).add_(b.unsqueeze(0), HeldScalars.One);
             preActivations[layer] = z;
             hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, parameter) : z;
         }
@@ -71,7 +71,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
 
         // d(mean BCE)/d logits = (σ(logits) − y) / (batch · outputs); the division comes last, on small tensors.
         using var scale = (1.0 / (logits.shape[0] * logits.shape[2])).ToScalar();
-        var delta = computeLoss ? sigmoid(logits).sub_(y) : logits.sigmoid_().sub_(y);
+        var delta = (computeLoss ? sigmoid(logits) : logits.sigmoid_()).add_(y, HeldScalars.MinusOne); // held alphas (see HeldScalars)
         var gradients = new Tensor[weights.Count];
         for (var layer = layers - 1; layer >= 0; layer--)
         {

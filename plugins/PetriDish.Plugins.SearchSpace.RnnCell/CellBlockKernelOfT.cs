@@ -157,7 +157,7 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
             for (var k = 0; k < h; k++)
             {
                 var gate = LanesMath.Sigmoid(projected[k]);
-                var candidate = Tanh(projected[h + k]);
+                var candidate = LanesMath.Tanh(projected[h + k]);
                 gates[k] = gate;
                 activated[k] = candidate;
                 states[k] = hidden[k] + (gate * (candidate - hidden[k]));
@@ -398,17 +398,20 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
         var sigmoid = wiring.AnyActivation(node, CellActivation.Sigmoid);
         if (tanh || sigmoid)
         {
-            // One exponential for both: σ(x) = 1/(1 + e), tanh(x) = 2/(1 + e²) − 1 with e = e^−x
-            // (exact at ±∞: e = ∞ gives 0 and −1, e = 0 gives 1 and 1).
-            var e = LanesMath.Exp(-x);
+            // One exponential for both, e = e^−|x| ≤ 1 (nothing overflows, see LanesMath.Sigmoid):
+            // σ(|x|) = 1/(1 + e), tanh(|x|) = (1 − e²)/(1 + e²), then mirrored for x ≤ 0.
+            var e = LanesMath.Exp(-T.Abs(x));
             if (tanh)
             {
-                result = T.WherePositive(wiring.Activation(node, CellActivation.Tanh), (T.Create(2f) / (T.One + (e * e))) - T.One, result);
+                var square = e * e;
+                var magnitude = (T.One - square) / (T.One + square);
+                result = T.WherePositive(wiring.Activation(node, CellActivation.Tanh), T.WherePositive(x, magnitude, -magnitude), result);
             }
 
             if (sigmoid)
             {
-                result = T.WherePositive(wiring.Activation(node, CellActivation.Sigmoid), T.One / (T.One + e), result);
+                var positive = T.One / (T.One + e);
+                result = T.WherePositive(wiring.Activation(node, CellActivation.Sigmoid), T.WherePositive(x, positive, e * positive), result);
             }
         }
 
@@ -443,9 +446,6 @@ internal sealed class CellBlockKernel<T> : CellBlockKernel
         return result;
     }
 
-    /// <summary>tanh(x) = 1 − 2/(e^{2x} + 1): exact at ±∞, absolute error of a few ulp of 1 near 0.</summary>
-    private static T Tanh(T x) =>
-        T.One - (T.Create(2f) / (LanesMath.Exp(x + x) + T.One));
 
     /// <summary>A block's wiring as lane masks (1 where it applies, else 0): which lanes' node reads state j, which use activation a.</summary>
     private sealed class LaneWiring

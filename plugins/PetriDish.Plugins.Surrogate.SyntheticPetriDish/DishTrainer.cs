@@ -1,6 +1,5 @@
 using PetriDish.Abstractions;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
@@ -55,7 +54,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             {
                 // A fresh Adam per block, as the official schedule does; one per dish, so that a dish
                 // whose step is skipped is left exactly as it was.
-                var optimizers = dishes.Select(dish => optim.Adam([dish.XTrain, dish.XValid], stage.LearningRate)).ToList();
+                var optimizers = dishes.Select(dish => new OuterAdam([dish.XTrain, dish.XValid], stage.LearningRate)).ToList();
                 try
                 {
                     for (var i = 0; i < stage.Steps; i++, step++)
@@ -108,7 +107,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
     }
 
     /// <summary>One outer step of every dish: one program forward and backward, each dish's own Adam step.</summary>
-    private void OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<Adam> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
+    private void OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<OuterAdam> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
     {
         foreach (var dish in dishes)
         {
@@ -120,7 +119,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         {
             using var scope = NewDisposeScope();
             var losses = OuterLosses(dishes, assignments, diverged);
-            optimizers.ForEach(o => o.zero_grad());
+            optimizers.ForEach(o => o.ZeroGrad());
             var live = Enumerable.Range(0, dishes.Count).Where(d => losses[d] is not null).ToList();
             if (live.Count > 0)
             {
@@ -139,7 +138,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                     continue;
                 }
 
-                optimizers[d].step();
+                optimizers[d].Step();
                 lastLoss[d] = losses[d]!.to(ScalarType.Float64).item<double>();
                 firstLoss[d] = double.IsNaN(firstLoss[d]) ? lastLoss[d] : firstLoss[d];
             }

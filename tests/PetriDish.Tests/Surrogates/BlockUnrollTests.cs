@@ -49,9 +49,9 @@ public sealed class BlockUnrollTests
 
     /// <summary>
     /// One outer loss and its meta-gradient in managed float32 against autograd in float64 from the same
-    /// dish (float32 autograd itself strays further from float64 than the managed path does: Adam's
-    /// normalisation amplifies rounding where a gradient is nearly zero): the loss to 1e-4, each gradient
-    /// element within 0.5 % of the largest.
+    /// dish: the loss to 1e-4, each gradient element within 0.5 % of the largest, or within twice what
+    /// float32 autograd itself strays from float64 where that is more (Adam's normalisation amplifies
+    /// rounding where a gradient is nearly zero, on either path).
     /// </summary>
     private static void ManagedEqualsAutograd(IMotifNetworkFactory factory, IReadOnlyList<IMotif> motifs, Func<bool, PetriDishSettings> settings)
     {
@@ -80,16 +80,19 @@ public sealed class BlockUnrollTests
         }
 
         var managed = MetaGradient(blocks: true, ScalarType.Float32);
+        var float32 = MetaGradient(blocks: false, ScalarType.Float32);
         var exact = MetaGradient(blocks: false, ScalarType.Float64);
 
         Assert.Equal(exact.Loss, managed.Loss, 1e-4);
-        foreach (var (a, b) in new[] { (managed.Train, exact.Train), (managed.Valid, exact.Valid) })
+        foreach (var (a, b, c) in new[] { (managed.Train, exact.Train, float32.Train), (managed.Valid, exact.Valid, float32.Valid) })
         {
             var scale = b.Max(Math.Abs);
             Assert.True(scale > 1e-4, "the check must not pass on an all-zero gradient");
+            var autogradError = b.Zip(c, (x, y) => Math.Abs(x - y)).Max() / scale;
+            var tolerance = Math.Max(5e-3, 2 * autogradError) * scale;
             for (var i = 0; i < a.Length; i++)
             {
-                Assert.True(Math.Abs(a[i] - b[i]) <= 5e-3 * scale, $"element {i}: managed {a[i]:E4}, autograd in float64 {b[i]:E4} (largest {scale:E3})");
+                Assert.True(Math.Abs(a[i] - b[i]) <= tolerance, $"element {i}: managed {a[i]:E4}, autograd in float64 {b[i]:E4} (largest {scale:E3}; float32 autograd strays by {autogradError:P2} of it)");
             }
         }
     }
