@@ -102,7 +102,7 @@ public sealed class NaoOptimizer : IOptimizer, IDisposable
         _model = new NaoModel(_form.VocabularySize, _settings, _context.Device);
         var tokens = Tokens(observations.Select(o => o.Motif));
         using var targets = tensor(Normalise(observations.Select(o => o.Score).ToArray()), dtype: ScalarType.Float32, device: _context.Device);
-        using var optimizer = optim.Adam(_model.parameters(), _settings.LearningRate, weight_decay: _settings.WeightDecay);
+        using var optimizer = HeldOptimizer.Adam(_model.parameters(), _settings.LearningRate, _settings.WeightDecay); // held Scalars (see HeldScalars)
         var order = new DeterministicRandom(Seeds.Derive(_context.Seed, "nao-batches", iteration));
         var (predictionLoss, reconstructionLoss) = (double.NaN, double.NaN);
         for (var epoch = 0; epoch < _settings.Epochs; epoch++)
@@ -120,10 +120,10 @@ public sealed class NaoOptimizer : IOptimizer, IDisposable
                 var logits = _model.Reconstruct(outputs, embedding, input);
                 var reconstruction = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), input.reshape(-1));
                 var loss = (prediction * _settings.TradeOff) + (reconstruction * (1 - _settings.TradeOff));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(_model.parameters(), 5.0);
-                optimizer.step();
+                optimizer.Step();
                 (predictionLoss, reconstructionLoss) = (prediction.item<float>(), reconstruction.item<float>());
             }
         }

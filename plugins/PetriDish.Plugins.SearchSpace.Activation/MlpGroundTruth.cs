@@ -2,6 +2,7 @@ using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation.Data;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
@@ -96,16 +97,18 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
             sizes.AddRange(settings.HiddenSizes.Select(h => (long)h));
             sizes.Add(classes);
             var weights = new List<Parameter>();
+            using var initScale = settings.InitScale.ToScalar();
             for (var layer = 0; layer + 1 < sizes.Count; layer++)
             {
                 // Not scaled by fan-in, on purpose (see GroundTruthSettings.InitScale).
-                weights.Add(new Parameter(randn([sizes[layer], sizes[layer + 1]], dtype: ScalarType.Float32, device: device, generator: generator).mul_(settings.InitScale)));
+                weights.Add(new Parameter(randn([sizes[layer], sizes[layer + 1]], dtype: ScalarType.Float32, device: device, generator: generator).mul_(initScale)));
                 weights.Add(new Parameter(zeros([sizes[layer + 1]], dtype: ScalarType.Float32, device: device)));
             }
 
+            // Held Scalars throughout, TorchSharp's optimizers included (see HeldScalars).
             using var optimizer = settings.Optimizer == TrainingOptimizer.Adam
-                ? (OptimizerHelper)optim.Adam(weights, settings.LearningRate)
-                : optim.SGD(weights, settings.LearningRate, settings.Momentum);
+                ? HeldOptimizer.Adam(weights, settings.LearningRate)
+                : HeldOptimizer.Sgd(weights, settings.LearningRate, settings.Momentum);
 
             var count = xTrain.shape[0];
             var batch = Math.Min(settings.BatchSize, count);
@@ -130,9 +133,9 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
                     var indices = order!.narrow(0, start, Math.Min(batch, count - start));
                     var logits = Forward(weights, xTrain.index_select(0, indices), slope);
                     var loss = nn.functional.cross_entropy(logits, yTrain.index_select(0, indices));
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     if (step == totalSteps - 1 || step % 50 == 0)
                     {
                         lastLoss = loss.item<float>();

@@ -127,9 +127,10 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
         public bool Train(int[] tokens, double epochs, Action<double, string> report, CancellationToken cancellationToken)
         {
             using var data = Batchify(tokens, _settings.BatchSize);
+            // Held Scalars, TorchSharp's optimizers included (see HeldScalars).
             using var optimizer = _settings.Optimizer == LanguageModelOptimizer.Adam
-                ? (OptimizerHelper)optim.Adam(Parameters, _settings.LearningRate)
-                : optim.SGD(Parameters, _settings.LearningRate);
+                ? HeldOptimizer.Adam(Parameters, _settings.LearningRate)
+                : HeldOptimizer.Sgd(Parameters, _settings.LearningRate);
             var length = data.shape[0];
             var chunksPerEpoch = (int)Math.Ceiling((length - 1) / (double)_settings.Bptt);
             var total = Math.Max(1, (int)Math.Round(epochs * chunksPerEpoch));
@@ -154,14 +155,14 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
                         return false;
                     }
 
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
                     if (_settings.GradientClip > 0)
                     {
                         nn.utils.clip_grad_norm_(Parameters, _settings.GradientClip);
                     }
 
-                    optimizer.step();
+                    optimizer.Step();
                     hidden.Dispose();
                     hidden = last.detach().MoveToOuterDisposeScope();
                     if (chunk % 25 == 0 || chunk == total - 1)

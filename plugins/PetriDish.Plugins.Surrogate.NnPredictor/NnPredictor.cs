@@ -51,16 +51,16 @@ public sealed class NnPredictor : ISurrogate, IDisposable
         _model = BuildModel();
         using var x = Features(encodings);
         using var y = tensor(scores.Select(v => (v - _scoreMean) / _scoreStd).ToArray(), dtype: ScalarType.Float32, device: _context.Device).view(-1, 1);
-        using var optimizer = optim.Adam(_model.parameters(), _settings.LearningRate, weight_decay: _settings.WeightDecay);
+        using var optimizer = HeldOptimizer.Adam(_model.parameters(), _settings.LearningRate, _settings.WeightDecay); // held Scalars (see HeldScalars)
         var loss = double.NaN;
         for (var epoch = 0; epoch < _settings.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var output = nn.functional.mse_loss(_model.forward(x), y);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             output.backward();
-            optimizer.step();
+            optimizer.Step();
             if (epoch % 200 == 0 || epoch == _settings.Epochs - 1)
             {
                 loss = output.item<float>();

@@ -54,7 +54,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             {
                 // A fresh Adam per block, as the official schedule does; one per dish, so that a dish
                 // whose step is skipped is left exactly as it was.
-                var optimizers = dishes.Select(dish => new OuterAdam([dish.XTrain, dish.XValid], stage.LearningRate)).ToList();
+                var optimizers = dishes.Select(dish => HeldOptimizer.Adam([dish.XTrain, dish.XValid], stage.LearningRate)).ToList();
                 try
                 {
                     for (var i = 0; i < stage.Steps; i++, step++)
@@ -107,7 +107,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
     }
 
     /// <summary>One outer step of every dish: one program forward and backward, each dish's own Adam step.</summary>
-    private void OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<OuterAdam> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
+    private void OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<HeldOptimizer> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
     {
         foreach (var dish in dishes)
         {
