@@ -24,12 +24,18 @@ internal static class BlockInnerLoop
     /// <summary>Per-motif validation losses <c>[N]</c> and final training losses, as <see cref="InnerLoop.Run"/>.</summary>
     public static (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels)
     {
-        var kernel = (IMotifNetworkBlockGradient)network;
+        var (validation, training) = Train((IMotifNetworkBlockGradient)network, network.Count, optimizer, steps, learningRate, Floats(thetaInit), Floats(xTrain), Floats(xValid), Floats(labels), (int)xTrain.shape[0]);
+        return (tensor(validation), tensor(training));
+    }
+
+    /// <summary>
+    /// Trains <paramref name="count"/> networks block by block from θ_init and returns their validation
+    /// and final training losses. With <paramref name="record"/> (block index → its trajectory), every
+    /// block's steps are kept for <see cref="BlockUnroll"/>.
+    /// </summary>
+    internal static (float[] Validation, float[] Training) Train(IMotifNetworkBlockGradient kernel, int count, InnerOptimizer optimizer, int steps, double learningRate, float[] theta, float[] train, float[] valid, float[] targets, int samples, Func<int, BlockTrajectory>? record = null)
+    {
         var lanes = CheckedBlockSize(kernel);
-        var theta = Floats(thetaInit);
-        var (train, valid, targets) = (Floats(xTrain), Floats(xValid), Floats(labels));
-        var samples = (int)xTrain.shape[0];
-        var count = network.Count;
         var (p, m, v, g) = (new float[theta.Length * lanes], new float[theta.Length * lanes], new float[theta.Length * lanes], new float[theta.Length * lanes]);
         var loss = new float[lanes];
         var (validation, training) = (new float[count], new float[count]);
@@ -42,6 +48,12 @@ internal static class BlockInnerLoop
 
             Array.Clear(m);
             Array.Clear(v);
+            var trajectory = record?.Invoke(first / lanes);
+            if (trajectory is not null)
+            {
+                p.CopyTo(trajectory.Parameters(0));
+            }
+
             var taken = Math.Min(lanes, count - first);
             for (var t = 1; t <= steps; t++)
             {
@@ -54,6 +66,8 @@ internal static class BlockInnerLoop
                 {
                     AdamStep(p, m, v, g, learningRate, t);
                 }
+
+                trajectory?.Keep(t, p, g, m, v);
             }
 
             if (steps > 0)
@@ -65,7 +79,7 @@ internal static class BlockInnerLoop
             loss.AsSpan(0, taken).CopyTo(validation.AsSpan(first));
         }
 
-        return (tensor(validation), tensor(training));
+        return (validation, training);
     }
 
     /// <summary>The kernel's block size, checked to be a whole number of <see cref="Vector{T}"/>s (the optimizer steps are vectorised).</summary>

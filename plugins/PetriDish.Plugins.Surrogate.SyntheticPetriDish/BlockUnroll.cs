@@ -9,8 +9,8 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// <summary>
 /// The inner training of <see cref="InnerLoop"/> with its meta-gradient, in managed code, for a
 /// motif-network with a block meta-gradient (<see cref="IMotifNetworkBlockMetaGradient"/>): the forward
-/// pass trains block by block as <see cref="BlockInnerLoop"/> does and keeps each step's parameters,
-/// gradient and optimizer moments; <see cref="Backward"/> runs the unrolled steps in reverse
+/// pass is <see cref="BlockInnerLoop"/>'s, keeping each step's parameters, gradient and optimizer
+/// moments in a <see cref="BlockTrajectory"/> per block; <see cref="Backward"/> runs the unrolled steps in reverse
 /// (reverse-mode through the optimizer, a Hessian-vector product per step). What libtorch's autograd
 /// computes through the tensor program, without a graph of millions of small operations.
 /// </summary>
@@ -28,23 +28,20 @@ internal sealed class BlockUnroll
     private readonly float[] _valid;
     private readonly float[] _targets;
     private readonly int _samples;
-    private readonly int _count;
     private readonly int _size;
-    private readonly Trajectory[] _blocks;
+    private readonly BlockTrajectory[] _blocks;
 
-    private BlockUnroll(IMotifNetworkBlockMetaGradient kernel, InnerOptimizer optimizer, int steps, double learningRate, float[] train, float[] valid, float[] targets, int samples, int count, int size, Trajectory[] blocks)
+    private BlockUnroll(IMotifNetworkBlockMetaGradient kernel, InnerOptimizer optimizer, int steps, double learningRate, float[] train, float[] valid, float[] targets, int samples, int size, BlockTrajectory[] blocks)
     {
         (_kernel, _optimizer, _steps, _learningRate) = (kernel, optimizer, steps, learningRate);
-        (_train, _valid, _targets, _samples, _count, _size, _blocks) = (train, valid, targets, samples, count, size, blocks);
-        ValidationLoss = new float[count];
-        TrainingLoss = new float[count];
+        (_train, _valid, _targets, _samples, _size, _blocks) = (train, valid, targets, samples, size, blocks);
     }
 
     /// <summary>Each network's loss on the synthetic validation inputs after training.</summary>
-    public float[] ValidationLoss { get; }
+    public float[] ValidationLoss { get; private init; } = [];
 
     /// <summary>Each network's training loss at the last inner step.</summary>
-    public float[] TrainingLoss { get; }
+    public float[] TrainingLoss { get; private init; } = [];
 
     /// <summary>The synthetic training inputs' shape.</summary>
     public long[] TrainShape { get; private init; } = [];
@@ -64,54 +61,17 @@ internal sealed class BlockUnroll
         var lanes = BlockInnerLoop.CheckedBlockSize(kernel);
         var theta = BlockInnerLoop.Floats(thetaInit);
         var size = theta.Length * lanes;
-        var count = network.Count;
-        var blocks = new Trajectory[(count + lanes - 1) / lanes];
-        var unroll = new BlockUnroll(kernel, optimizer, steps, learningRate, BlockInnerLoop.Floats(xTrain), BlockInnerLoop.Floats(xValid), BlockInnerLoop.Floats(labels), (int)xTrain.shape[0], count, size, blocks)
+        var (train, valid, targets, samples) = (BlockInnerLoop.Floats(xTrain), BlockInnerLoop.Floats(xValid), BlockInnerLoop.Floats(labels), (int)xTrain.shape[0]);
+        var blocks = new BlockTrajectory[(network.Count + lanes - 1) / lanes];
+        var (validation, training) = BlockInnerLoop.Train(kernel, network.Count, optimizer, steps, learningRate, theta, train, valid, targets, samples,
+            record: b => blocks[b] = new BlockTrajectory(steps, size, withMoments: optimizer == InnerOptimizer.Adam));
+        return new BlockUnroll(kernel, optimizer, steps, learningRate, train, valid, targets, samples, size, blocks)
         {
+            ValidationLoss = validation,
+            TrainingLoss = training,
             TrainShape = xTrain.shape,
             ValidShape = xValid.shape,
         };
-        var loss = new float[lanes];
-        for (var b = 0; b < blocks.Length; b++)
-        {
-            var first = b * lanes;
-            var block = blocks[b] = new Trajectory(steps, size, withMoments: optimizer == InnerOptimizer.Adam);
-            var p = block.Parameters(0);
-            for (var q = 0; q < theta.Length; q++)
-            {
-                p.Slice(q * lanes, lanes).Fill(theta[q]);
-            }
-
-            var (m, v) = (new float[size], new float[size]);
-            for (var t = 1; t <= steps; t++)
-            {
-                var gradient = block.Gradient(t);
-                kernel.LossAndGradient(first, block.Parameters(t - 1), unroll._train, unroll._targets, unroll._samples, gradient, t == steps ? loss : default);
-                var next = block.Parameters(t);
-                block.Parameters(t - 1).CopyTo(next);
-                if (optimizer == InnerOptimizer.Sgd)
-                {
-                    BlockInnerLoop.SgdStep(next, gradient, learningRate);
-                }
-                else
-                {
-                    BlockInnerLoop.AdamStep(next, m, v, gradient, learningRate, t);
-                    m.CopyTo(block.FirstMoment(t));
-                    v.CopyTo(block.SecondMoment(t));
-                }
-            }
-
-            var taken = Math.Min(lanes, count - first);
-            if (steps > 0)
-            {
-                loss.AsSpan(0, taken).CopyTo(unroll.TrainingLoss.AsSpan(first));
-            }
-
-            kernel.LossAndGradient(first, block.Parameters(steps), unroll._valid, unroll._targets, unroll._samples, default, loss);
-            loss.AsSpan(0, taken).CopyTo(unroll.ValidationLoss.AsSpan(first));
-        }
-
-        return unroll;
     }
 
     /// <summary>
@@ -129,7 +89,7 @@ internal sealed class BlockUnroll
         {
             var first = b * lanes;
             var block = _blocks[b];
-            var taken = Math.Min(lanes, _count - first);
+            var taken = Math.Min(lanes, ValidationLoss.Length - first);
             Array.Clear(weights);
             lossGradient.Slice(first, taken).CopyTo(weights);
             _kernel.WeightedLossGradient(first, block.Parameters(_steps), _valid, _targets, _samples, weights, parameterBar, validLanes);
@@ -228,26 +188,5 @@ internal sealed class BlockUnroll
         }
 
         return sums;
-    }
-
-    /// <summary>One block's inner training: parameters before every step and after the last, each step's gradient and moments.</summary>
-    private sealed class Trajectory(int steps, int size, bool withMoments)
-    {
-        private readonly float[] _parameters = new float[(steps + 1) * size];
-        private readonly float[] _gradients = new float[steps * size];
-        private readonly float[] _firstMoments = new float[withMoments ? steps * size : 0];
-        private readonly float[] _secondMoments = new float[withMoments ? steps * size : 0];
-
-        /// <summary>θ_t, t = 0 … steps.</summary>
-        public Span<float> Parameters(int t) => _parameters.AsSpan(t * size, size);
-
-        /// <summary>g_t = ∇L(θ_{t−1}), t = 1 … steps.</summary>
-        public Span<float> Gradient(int t) => _gradients.AsSpan((t - 1) * size, size);
-
-        /// <summary>m_t after step t.</summary>
-        public Span<float> FirstMoment(int t) => _firstMoments.AsSpan((t - 1) * size, size);
-
-        /// <summary>v_t after step t.</summary>
-        public Span<float> SecondMoment(int t) => _secondMoments.AsSpan((t - 1) * size, size);
     }
 }
