@@ -1,5 +1,6 @@
 using System.Numerics;
 using PetriDish.Kernels;
+using PetriDish.Plugins.SearchSpace.Activation.Expressions;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
@@ -20,6 +21,13 @@ internal abstract class ActivationBlockKernel
         WidestLanes.Use512
             ? new ActivationBlockKernel<Vector512Lanes>(family, sizes, values)
             : new ActivationBlockKernel<VectorLanes>(family, sizes, values);
+
+    /// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
+    /// <param name="expressions">Each network's composed function.</param>
+    public static ActivationBlockKernel Create(IReadOnlyList<long> sizes, IReadOnlyList<ExpressionMotif> expressions) =>
+        WidestLanes.Use512
+            ? new ActivationBlockKernel<Vector512Lanes>(default, sizes, [], [.. expressions])
+            : new ActivationBlockKernel<VectorLanes>(default, sizes, [], [.. expressions]);
 
     /// <summary>As <see cref="PetriDish.Abstractions.IMotifNetworkBlockGradient.LossAndGradient"/>.</summary>
     public abstract void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses);

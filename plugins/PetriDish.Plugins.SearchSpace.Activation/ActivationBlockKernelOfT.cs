@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PetriDish.Kernels;
+using PetriDish.Plugins.SearchSpace.Activation.Expressions;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
@@ -19,6 +20,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     private readonly ActivationFamily _family;
     private readonly int[] _sizes;
     private readonly float[] _values;
+    private readonly ExpressionMotif[]? _expressions;
     private readonly int[] _weights;
     private readonly int[] _biases;
     private readonly T[][] _preActivations;
@@ -29,12 +31,18 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     private T[] _deltaBelow;
     private T[] _tangentDelta;
     private T[] _tangentDeltaBelow;
+    private int _first;
 
-    public ActivationBlockKernel(ActivationFamily family, IReadOnlyList<long> sizes, float[] values)
+    /// <param name="family">The family, when <paramref name="expressions"/> is null.</param>
+    /// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
+    /// <param name="values">Each network's parameter of the family (empty with expressions).</param>
+    /// <param name="expressions">Each network's composed function, or null for a family.</param>
+    public ActivationBlockKernel(ActivationFamily family, IReadOnlyList<long> sizes, float[] values, ExpressionMotif[]? expressions = null)
     {
         _family = family;
         _sizes = [.. sizes.Select(s => (int)s)];
         _values = values;
+        _expressions = expressions;
         var layers = _sizes.Length - 1;
         _weights = new int[layers];
         _biases = new int[layers];
@@ -60,6 +68,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses)
     {
+        _first = first;
         var p = MemoryMarshal.Cast<float, T>(parameters);
         var g = MemoryMarshal.Cast<float, T>(gradient);
         g.Clear();
@@ -108,6 +117,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void WeightedLossGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> weights, Span<float> parameterGradient, Span<float> inputGradient)
     {
+        _first = first;
         var p = MemoryMarshal.Cast<float, T>(parameters);
         var g = MemoryMarshal.Cast<float, T>(parameterGradient);
         var inputBar = MemoryMarshal.Cast<float, T>(inputGradient);
@@ -141,6 +151,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct)
     {
+        _first = first;
         var p = MemoryMarshal.Cast<float, T>(parameters);
         var u = MemoryMarshal.Cast<float, T>(direction);
         var h = MemoryMarshal.Cast<float, T>(parameterProduct);
@@ -341,7 +352,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private T Activate(T z, T parameter) => _family switch
+    private T Activate(T z, T parameter) => _expressions is not null ? Lanewise(z, 0) : _family switch
     {
         ActivationFamily.SigmoidSlope => LanesMath.Sigmoid(z * parameter),
         ActivationFamily.SwishBeta => z * LanesMath.Sigmoid(z * parameter),
@@ -353,6 +364,11 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Derivative(T z, T value, T parameter)
     {
+        if (_expressions is not null)
+        {
+            return Lanewise(z, 1);
+        }
+
         switch (_family)
         {
             case ActivationFamily.SigmoidSlope:
@@ -372,6 +388,11 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T SecondDerivative(T z, T value, T parameter)
     {
+        if (_expressions is not null)
+        {
+            return Lanewise(z, 2);
+        }
+
         switch (_family)
         {
             case ActivationFamily.SigmoidSlope:
@@ -387,5 +408,31 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
             default:
                 throw new InvalidOperationException($"no block kernel for {_family}");
         }
+    }
+
+    /// <summary>
+    /// f, f′ or f″ (<paramref name="order"/> 0, 1, 2) of each lane's composed function: lane by lane
+    /// in double precision, since every lane holds a different function. Lanes past the last network
+    /// are padding and get the identity.
+    /// </summary>
+    private T Lanewise(T z, int order)
+    {
+        Span<float> lanes = stackalloc float[T.Count];
+        z.CopyTo(lanes);
+        var expressions = _expressions!;
+        for (var l = 0; l < lanes.Length; l++)
+        {
+            var network = _first + l;
+            if (network >= expressions.Length)
+            {
+                lanes[l] = order switch { 0 => lanes[l], 1 => 1f, _ => 0f };
+                continue;
+            }
+
+            var jet = expressions[network].Jet(lanes[l]);
+            lanes[l] = (float)(order switch { 0 => jet.Value, 1 => jet.First, _ => jet.Second });
+        }
+
+        return T.Create(lanes);
     }
 }

@@ -4,15 +4,14 @@ using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
-/// <summary>N motif-networks: one batched matmul per layer, the motif's parameter broadcast per network.</summary>
-/// <param name="family">The activation family.</param>
-/// <param name="values">Each network's motif parameter, <c>[N, 1, 1]</c>.</param>
+/// <summary>N motif-networks: one batched matmul per layer, each network's activation applied along the network dimension.</summary>
+/// <param name="activations">Each network's activation function.</param>
 /// <param name="sizes">Layer sizes: inputs, the hidden layers, outputs.</param>
-internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor values, IReadOnlyList<long> sizes) : IMotifNetwork, IMotifNetworkGradient, IMotifNetworkBlockMetaGradient
+internal sealed class ActivationMotifNetwork(NetworkActivations activations, IReadOnlyList<long> sizes) : IMotifNetwork, IMotifNetworkGradient, IMotifNetworkBlockMetaGradient
 {
     private ActivationBlockKernel? _kernel;
 
-    public int Count => (int)values.shape[0];
+    public int Count => activations.Count;
 
     public int BlockSize => ActivationBlockKernel.Lanes;
 
@@ -29,7 +28,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
         for (var layer = 0; layer < layers; layer++)
         {
             var z = bmm(hidden, weights[2 * layer]).add(weights[(2 * layer) + 1].unsqueeze(1), HeldScalars.One);
-            hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, values) : z;
+            hidden = layer + 1 < layers ? activations.Apply(z, 0) : z;
         }
 
         return hidden;
@@ -52,7 +51,6 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
         var layers = weights.Count / 2;
         var n = Count;
         var shared = inputs.dim() == 2;
-        var parameter = values.permute(1, 0, 2); // [1, N, 1]
         var inputsOf = new Tensor[layers];
         var preActivations = new Tensor[layers];
         var hidden = shared ? inputs : inputs.permute(1, 0, 2);
@@ -62,7 +60,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
             var (w, b) = (weights[2 * layer], weights[(2 * layer) + 1]);
             var z = (layer == 0 && shared ? SharedProduct(inputs, w) : Product(hidden, w)).add_(b.unsqueeze(0), HeldScalars.One);
             preActivations[layer] = z;
-            hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, parameter) : z;
+            hidden = layer + 1 < layers ? activations.Apply(z, 1) : z;
         }
 
         var logits = hidden; // [S, N, outputs]
@@ -80,7 +78,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
             gradients[(2 * layer) + 1] = delta.sum(0L).mul_(scale);
             if (layer > 0)
             {
-                delta = ProductTransposed(delta, weights[2 * layer]).mul_(ActivationFunctions.Derivative(family, preActivations[layer - 1], input, parameter));
+                delta = ProductTransposed(delta, weights[2 * layer]).mul_(activations.Derivative(preActivations[layer - 1], input, 1));
             }
         }
 
@@ -141,7 +139,7 @@ internal sealed class ActivationMotifNetwork(ActivationFamily family, Tensor val
     public void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct) =>
         Kernel.GradientProducts(first, parameters, inputs, targets, samples, direction, parameterProduct, inputProduct);
 
-    public void Dispose() => values.Dispose();
+    public void Dispose() => activations.Dispose();
 
-    private ActivationBlockKernel Kernel => _kernel ??= ActivationBlockKernel.Create(family, sizes, values.to(ScalarType.Float32).cpu().data<float>().ToArray());
+    private ActivationBlockKernel Kernel => _kernel ??= activations.CreateKernel(sizes);
 }

@@ -42,7 +42,10 @@ public sealed class GroundTruthSettings
     [Range(0.0, 0.999)]
     public double Momentum { get; init; }
 
-    [Description("Standard deviation of the initial weights, not scaled by fan-in: with large weights a steep sigmoid saturates, which is what gives the slope curve its peak.")]
+    [Description("normal: N(0, initScale²) weights, not scaled by fan-in (the paper's sigmoid-slope setting); he: N(0, 2/fan-in), the conventional initialisation under which ReLU trains as usual.")]
+    public WeightInitialization Initialization { get; init; } = WeightInitialization.Normal;
+
+    [Description("With initialization normal: standard deviation of the initial weights, not scaled by fan-in: with large weights a steep sigmoid saturates, which is what gives the slope curve its peak.")]
     [Range(1e-6, 100.0)]
     public double InitScale { get; init; } = 1.0;
 

@@ -14,14 +14,26 @@ namespace PetriDish.Plugins.SearchSpace.Activation;
 /// </summary>
 public sealed class MlpGroundTruth : IGroundTruthEvaluator
 {
-    private readonly ActivationFamily _family;
+    private readonly string _motifKind;
+    private readonly Func<IMotif, Device, GroundTruthActivation> _activationOf;
     private readonly GroundTruthSettings _settings;
     private readonly PluginContext _context;
     private readonly Lazy<ImageDataset> _data;
 
+    /// <summary>The ground truth of one family's motifs.</summary>
     public MlpGroundTruth(ActivationFamily family, GroundTruthSettings settings, PluginContext context)
+        : this(ActivationFunctions.Name(family), (motif, device) => FamilyActivation(family, motif, device), settings, context)
     {
-        _family = family;
+    }
+
+    /// <param name="motifKind">Names the motifs in the configuration key (results of different kinds never mix).</param>
+    /// <param name="activationOf">A motif's activation on a device; throws <see cref="ArgumentException"/> for a motif of another space.</param>
+    /// <param name="settings">The recipe.</param>
+    /// <param name="context">The plugin context (device, base directory).</param>
+    internal MlpGroundTruth(string motifKind, Func<IMotif, Device, GroundTruthActivation> activationOf, GroundTruthSettings settings, PluginContext context)
+    {
+        _motifKind = motifKind;
+        _activationOf = activationOf;
         _settings = settings;
         _context = context;
         _data = new Lazy<ImageDataset>(() => DatasetLocator.Load(settings.Dataset, context.BaseDirectory, settings.ValidationCount, settings.TrainCount));
@@ -31,21 +43,19 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
 
     /// <summary>The data's identity (by content) and every recipe setting that changes a result.</summary>
     public string ConfigurationKey => string.Create(CultureInfo.InvariantCulture,
-        $"activation-mlp/v1;family={ActivationFunctions.Name(_family)};data={_data.Value.Identity};hidden={string.Join(',', _settings.HiddenSizes)};" +
+        $"activation-mlp/v1;family={_motifKind};data={_data.Value.Identity};hidden={string.Join(',', _settings.HiddenSizes)};" +
         $"epochs={_settings.Epochs:R};batch={_settings.BatchSize};lr={_settings.LearningRate:R};optimizer={_settings.Optimizer};momentum={_settings.Momentum:R};" +
-        $"init={_settings.InitScale:R};repeats={_settings.Repeats};fraction={_settings.DataFraction:R}");
+        $"init={_settings.InitScale:R};repeats={_settings.Repeats};fraction={_settings.DataFraction:R}") +
+        // Named only when not the default, so that keys (and caches) from before the setting stay valid.
+        (_settings.Initialization == WeightInitialization.Normal ? "" : $";initialization={_settings.Initialization}");
 
     public Task<GroundTruthResult> EvaluateAsync(IMotif motif, Fidelity fidelity, int seed, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(motif);
         ArgumentNullException.ThrowIfNull(fidelity);
-        if (motif is not ActivationMotif activation || activation.Family != _family)
-        {
-            throw new ArgumentException($"'{motif.Key}' is not a {ActivationFunctions.Name(_family)} motif", nameof(motif));
-        }
-
-        var data = _data.Value;
         var device = _context.Device;
+        using var activation = _activationOf(motif, device);
+        var data = _data.Value;
         var trainCount = Math.Max(1, (int)Math.Round(data.Train.Count * _settings.DataFraction * fidelity.DataFraction));
         var epochs = fidelity.Epochs ?? _settings.Epochs;
         using var xTrain = data.Train.Images(trainCount, device);
@@ -57,9 +67,10 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
         var losses = new List<double>();
         for (var repeat = 0; repeat < _settings.Repeats; repeat++)
         {
-            var run = new TrainingRun(_family, activation.Parameter, _settings, data.Train.Features, data.Classes, device, Seeds.Derive(seed, "ground-truth-repeat", repeat));
+            var run = new TrainingRun(activation, _settings, data.Train.Features, data.Classes, device, Seeds.Derive(seed, "ground-truth-repeat", repeat));
             var fraction = (double)repeat / _settings.Repeats;
-            var (accuracy, loss) = run.Train(xTrain, yTrain, xValid, yValid, epochs, (done, message) =>
+            var repeatName = $"repeat {repeat + 1} of {_settings.Repeats}";
+            var (accuracy, loss) = run.Train(xTrain, yTrain, xValid, yValid, epochs, repeatName, (done, message) =>
                 progress?.Report(new ProgressUpdate(fraction + (done / _settings.Repeats), $"repeat {repeat + 1}/{_settings.Repeats}, {message}")), cancellationToken);
             accuracies.Add(accuracy);
             losses.Add(loss);
@@ -80,6 +91,17 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
         return Task.FromResult(new GroundTruthResult(accuracies.Average(), details));
     }
 
+    private static GroundTruthActivation FamilyActivation(ActivationFamily family, IMotif motif, Device device)
+    {
+        if (motif is not ActivationMotif activation || activation.Family != family)
+        {
+            throw new ArgumentException($"'{motif.Key}' is not a {ActivationFunctions.Name(family)} motif", nameof(motif));
+        }
+
+        var parameter = tensor(activation.Parameter, dtype: ScalarType.Float32, device: device);
+        return new GroundTruthActivation(z => ActivationFunctions.Apply(family, z, parameter), parameter);
+    }
+
     private static double StandardDeviation(List<double> values)
     {
         var mean = values.Average();
@@ -87,21 +109,20 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
     }
 
     /// <summary>One training run of the full-size network, from its own seed.</summary>
-    private sealed class TrainingRun(ActivationFamily family, double parameter, GroundTruthSettings settings, int features, int classes, Device device, int seed)
+    private sealed class TrainingRun(GroundTruthActivation activation, GroundTruthSettings settings, int features, int classes, Device device, int seed)
     {
-        public (double Accuracy, double FinalLoss) Train(Tensor xTrain, Tensor yTrain, Tensor xValid, Tensor yValid, double epochs, Action<double, string> report, CancellationToken cancellationToken)
+        public (double Accuracy, double FinalLoss) Train(Tensor xTrain, Tensor yTrain, Tensor xValid, Tensor yValid, double epochs, string repeatName, Action<double, string> report, CancellationToken cancellationToken)
         {
             using var generator = new Generator((ulong)seed, device);
-            using var slope = tensor(parameter, dtype: ScalarType.Float32, device: device);
             var sizes = new List<long> { features };
             sizes.AddRange(settings.HiddenSizes.Select(h => (long)h));
             sizes.Add(classes);
             var weights = new List<Parameter>();
-            using var initScale = settings.InitScale.ToScalar();
             for (var layer = 0; layer + 1 < sizes.Count; layer++)
             {
-                // Not scaled by fan-in, on purpose (see GroundTruthSettings.InitScale).
-                weights.Add(new Parameter(randn([sizes[layer], sizes[layer + 1]], dtype: ScalarType.Float32, device: device, generator: generator).mul_(initScale)));
+                // With Normal not scaled by fan-in, on purpose (see GroundTruthSettings.InitScale).
+                using var scale = (settings.Initialization == WeightInitialization.He ? Math.Sqrt(2.0 / sizes[layer]) : settings.InitScale).ToScalar();
+                weights.Add(new Parameter(randn([sizes[layer], sizes[layer + 1]], dtype: ScalarType.Float32, device: device, generator: generator).mul_(scale)));
                 weights.Add(new Parameter(zeros([sizes[layer + 1]], dtype: ScalarType.Float32, device: device)));
             }
 
@@ -131,19 +152,27 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
                     using var scope = NewDisposeScope();
                     var start = inEpoch * batch;
                     var indices = order!.narrow(0, start, Math.Min(batch, count - start));
-                    var logits = Forward(weights, xTrain.index_select(0, indices), slope);
+                    var logits = Forward(weights, xTrain.index_select(0, indices));
                     var loss = nn.functional.cross_entropy(logits, yTrain.index_select(0, indices));
+                    var lossValue = loss.item<float>();
+                    if (!float.IsFinite(lossValue))
+                    {
+                        // A failed evaluation with its reason, never a silent chance-level accuracy.
+                        throw new TrainingDivergedException(string.Create(CultureInfo.InvariantCulture,
+                            $"the training loss became {lossValue} at step {step + 1} of {totalSteps} ({repeatName}): the activation overflows or is undefined on the network's pre-activations"));
+                    }
+
                     optimizer.ZeroGrad();
                     loss.backward();
                     optimizer.Step();
                     if (step == totalSteps - 1 || step % 50 == 0)
                     {
-                        lastLoss = loss.item<float>();
+                        lastLoss = lossValue;
                         report((double)(step + 1) / totalSteps, string.Create(CultureInfo.InvariantCulture, $"step {step + 1}/{totalSteps}, loss {lastLoss:F3}"));
                     }
                 }
 
-                return (Accuracy(weights, xValid, yValid, slope), lastLoss);
+                return (Accuracy(weights, xValid, yValid, repeatName), lastLoss);
             }
             finally
             {
@@ -152,20 +181,20 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
             }
         }
 
-        private Tensor Forward(List<Parameter> weights, Tensor x, Tensor slope)
+        private Tensor Forward(List<Parameter> weights, Tensor x)
         {
             var hidden = x;
             var layers = weights.Count / 2;
             for (var layer = 0; layer < layers; layer++)
             {
                 var z = addmm(weights[(2 * layer) + 1], hidden, weights[2 * layer], 1, 1);
-                hidden = layer + 1 < layers ? ActivationFunctions.Apply(family, z, slope) : z;
+                hidden = layer + 1 < layers ? activation.Apply(z) : z;
             }
 
             return hidden;
         }
 
-        private double Accuracy(List<Parameter> weights, Tensor x, Tensor y, Tensor slope)
+        private double Accuracy(List<Parameter> weights, Tensor x, Tensor y, string repeatName)
         {
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
@@ -174,7 +203,13 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
             for (long start = 0; start < x.shape[0]; start += chunk)
             {
                 var length = Math.Min(chunk, x.shape[0] - start);
-                var predicted = Forward(weights, x.narrow(0, start, length), slope).argmax(1);
+                var logits = Forward(weights, x.narrow(0, start, length));
+                if (!logits.isfinite().all().item<bool>())
+                {
+                    throw new TrainingDivergedException($"the trained network's outputs on validation images are not finite ({repeatName}): the activation overflows on them");
+                }
+
+                var predicted = logits.argmax(1);
                 correct += predicted.eq(y.narrow(0, start, length)).sum().item<long>();
             }
 

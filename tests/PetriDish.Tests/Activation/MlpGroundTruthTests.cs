@@ -1,5 +1,6 @@
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.SearchSpace.Activation.Expressions;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Activation;
@@ -54,6 +55,24 @@ public sealed class MlpGroundTruthTests
         Assert.Equal(baseline, Key(new ActivationSettings { Range = [0.1, 1.0] }));
         Assert.NotEqual(baseline, Key(new ActivationSettings { GroundTruth = new GroundTruthSettings { Epochs = 6 } }));
         Assert.NotEqual(baseline, Key(new ActivationSettings { GroundTruth = new GroundTruthSettings { ValidationCount = 1000 } }));
+    }
+
+    [Fact]
+    public async Task A_composed_function_that_overflows_is_a_failure_with_its_reason_and_relu_learns_with_he_initialisation()
+    {
+        var space = new ExpressionSearchSpace(
+            new ExpressionSettings { GroundTruth = new GroundTruthSettings { TrainCount = 1500, ValidationCount = 500, HiddenSizes = [100, 100], Epochs = 1, BatchSize = 64, LearningRate = 0.01, Initialization = WeightInitialization.He, Repeats = 1 } },
+            TestContexts.Plugin());
+
+        var relu = await space.GroundTruth.EvaluateAsync(space.Parse("expr:max(id,zero)"), Fidelity.Full, seed: 1, progress: null, CancellationToken.None);
+        // exp(exp(…)) of a second layer overflows float32 at once.
+        var error = await Assert.ThrowsAsync<TrainingDivergedException>(() => space.GroundTruth.EvaluateAsync(space.Parse("expr:mul(exp,exp)"), Fidelity.Full, seed: 1, progress: null, CancellationToken.None));
+
+        Assert.InRange(relu.Value, 0.7, 1.0);
+        Assert.Matches("the training loss became|outputs on validation images are not finite", error.Message);
+        Assert.Contains("repeat 1 of 1", error.Message);
+        Assert.Contains("family=expression", space.GroundTruth.ConfigurationKey);
+        Assert.Contains("initialization=He", space.GroundTruth.ConfigurationKey);
     }
 
     private sealed class SynchronousProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>

@@ -1,5 +1,6 @@
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.SearchSpace.Activation.Expressions;
 using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
@@ -44,6 +45,28 @@ public sealed class BlockInnerLoopTests
         using var initial = dish.ValidationLosses(network, new DishTrainer(untrained, space.MotifNetworks, options, CPU, ScalarType.Float32).Inner, differentiable: false);
         Assert.True(a.Average() < initial.mean().item<float>(), $"mean loss {initial.mean().item<float>()} → {a.Average()}");
         Assert.True(a.Max() - a.Min() > 1e-3, $"losses {string.Join(", ", a)}");
+    }
+
+    [Theory]
+    [InlineData(InnerOptimizer.Adam)]
+    [InlineData(InnerOptimizer.Sgd)]
+    public void Managed_blocks_rank_composed_activations_as_the_libtorch_program(InnerOptimizer optimizer)
+    {
+        var space = new ExpressionSearchSpace(new ExpressionSettings(), TestContexts.Plugin());
+        var options = space.MotifNetworks.DefaultOptions;
+        // Without sqrt_abs: its unbounded slope at 0 amplifies last-bit differences over 40 SGD steps,
+        // so much that the libtorch program disagrees with itself (0.7673 for √|x| − x in a batch of
+        // 2 networks, 0.7694 in this batch of 19: its matrix products round differently per batch
+        // size); the managed path gives 0.7672 in both. The meta-gradient test keeps it.
+        var motifs = BlockUnrollTests.ExpressionFunctions.Where(k => !k.Contains("sqrt_abs", StringComparison.Ordinal)).Select(space.Parse).ToList();
+        PetriDishSettings Settings(bool blocks) => new() { InnerSteps = 40, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        using var dish = SyntheticDish.Create(space.MotifNetworks, options, Settings(true).Samples, seed: 9, CPU, ScalarType.Float32);
+        using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
+
+        var losses = ManagedEqualsLibtorch(space.MotifNetworks, dish, network, motifs, Settings).Where(float.IsFinite).ToList();
+
+        Assert.True(losses.Count >= motifs.Count - 3, $"only {losses.Count} of {motifs.Count} trainings stayed finite");
+        Assert.True(losses.Max() - losses.Min() > 1e-3, $"losses {string.Join(", ", losses)}");
     }
 
     [Theory]
@@ -126,10 +149,11 @@ public sealed class BlockInnerLoopTests
         Assert.Equal(motifs.Count, a.Length);
         for (var i = 0; i < a.Length; i++)
         {
-            Assert.True(Math.Abs(a[i] - b[i]) <= 5e-5 * Math.Max(1, Math.Abs(b[i])), $"{motifs[i].Key}: managed {a[i]}, libtorch {b[i]}");
+            // A motif whose training diverges must diverge on both paths.
+            Assert.True(Math.Abs(a[i] - b[i]) <= 5e-5 * Math.Max(1, Math.Abs(b[i])) || (!float.IsFinite(a[i]) && !float.IsFinite(b[i])), $"{motifs[i].Key}: managed {a[i]}, libtorch {b[i]}");
         }
 
-        Assert.True(blockTraining.allclose(torchTraining, rtol: 5e-5, atol: 5e-5));
+        Assert.True(blockTraining.allclose(torchTraining, rtol: 5e-5, atol: 5e-5, equal_nan: true));
         return a;
     }
 }

@@ -1,6 +1,7 @@
 using PetriDish.Abstractions;
 using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Plugins.SearchSpace.Activation.Expressions;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
@@ -33,6 +34,26 @@ public sealed class BlockUnrollTests
         var motifs = Enumerable.Range(0, 19).Select(i => space.At(low + ((high - low) * (i + 0.5) / 19))).ToList();
         ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks });
     }
+
+    [Theory]
+    [InlineData(InnerOptimizer.Adam)]
+    [InlineData(InnerOptimizer.Sgd)]
+    public void The_managed_meta_gradient_of_composed_activations_equals_autograds(InnerOptimizer optimizer)
+    {
+        // A different function in every lane (f, f′ and f″ lane by lane from jets), every operator used.
+        var space = new ExpressionSearchSpace(new ExpressionSettings(), TestContexts.Plugin());
+        var motifs = ExpressionFunctions.Select(space.Parse).ToList();
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks });
+    }
+
+    /// <summary>19 composed functions using every operator, the constant 0 among them: a full block and a partial one.</summary>
+    internal static readonly string[] ExpressionFunctions =
+    [
+        "expr:max(id,zero)", "expr:mul(id,sigmoid)", "expr:add(tanh,zero)", "expr:sub(sin,cube)", "expr:div(atan,cosh)",
+        "expr:min(asinh,gauss)", "expr:sigmul(erf,softplus)", "expr:avg(sinc,log_abs)", "expr:mul(exp,min0)", "expr:add(sqrt_abs,neg)",
+        "expr:max(abs,sinh)", "expr:sub(relu,square)", "expr:add(one,cos)", "expr:add(zero,zero)", "expr:div(sigmoid,one)",
+        "expr:mul(tanh,gauss)", "expr:avg(id,exp)", "expr:min(cos,relu)", "expr:sigmul(id,tanh)",
+    ];
 
     [Theory]
     [InlineData(InnerOptimizer.Adam)]
