@@ -25,6 +25,7 @@ internal static class EvaluateCommand
         var random = new Option<int?>("--random") { Description = "N distinct motifs drawn from the search space with the manifest's seed." };
         var all = new Option<bool>("--all") { Description = "Every motif a table-backed ground truth (a benchmark such as NAS-Bench-NLP) holds; the ones the table records as failed are reported, not written." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the CSV here (default: standard output)." };
+        var failedOutput = new Option<string?>("--failed") { Description = "Also write the motifs whose evaluation failed, with the reason, as a CSV (motif,error) here." };
         var store = new Option<string?>("--store") { Description = $"The ground-truth cache database (default: $PETRIDISH_CACHE or {CachePaths.GroundTruth})." };
         var seed = new Option<int?>("--seed") { Description = "Evaluation seed (default: the manifest's groundTruthSeed)." };
         var epochs = new Option<double?>("--epochs") { Description = "Low fidelity: train this many epochs instead of the configured number." };
@@ -34,7 +35,7 @@ internal static class EvaluateCommand
         var baseDirectory = new Option<string?>("--base-directory") { Description = "Resolve the manifest's relative paths against this folder instead of the manifest's own (a run's stored manifest copy)." };
         var command = new Command("evaluate", "Ground-truth evaluation of motifs (one, a list, or a grid), written as motif,value CSV.")
         {
-            manifest, motif, grid, motifs, random, all, output, store, seed, epochs, fraction, plot, result, baseDirectory,
+            manifest, motif, grid, motifs, random, all, output, failedOutput, store, seed, epochs, fraction, plot, result, baseDirectory,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -78,6 +79,15 @@ internal static class EvaluateCommand
                 csv.WriteField("motif");
                 csv.WriteField("value");
                 await csv.NextRecordAsync().ConfigureAwait(false);
+                var failedPath = parse.GetValue(failedOutput);
+                await using var failedTarget = failedPath is null ? null : new StreamWriter(failedPath, append: false);
+                await using var failedCsv = failedTarget is null ? null : new CsvWriter(failedTarget, CultureInfo.InvariantCulture);
+                if (failedCsv is not null)
+                {
+                    failedCsv.WriteField("motif");
+                    failedCsv.WriteField("error");
+                    await failedCsv.NextRecordAsync().ConfigureAwait(false);
+                }
 
                 var clock = Stopwatch.StartNew();
                 var (evaluated, cached, failed) = (0, 0, 0);
@@ -115,6 +125,13 @@ internal static class EvaluateCommand
                         {
                             failed++;
                             sink.Line($"{tag} FAILED: {outcome.Record.Error}");
+                            if (failedCsv is not null)
+                            {
+                                failedCsv.WriteField(outcome.Motif.Key);
+                                failedCsv.WriteField(outcome.Record.Error);
+                                await failedCsv.NextRecordAsync().ConfigureAwait(false);
+                                await failedCsv.FlushAsync().ConfigureAwait(false);
+                            }
                         }
                     }
 
