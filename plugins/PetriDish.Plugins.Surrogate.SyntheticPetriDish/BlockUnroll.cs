@@ -43,6 +43,9 @@ internal sealed class BlockUnroll
     /// <summary>Each network's training loss at the last inner step.</summary>
     public float[] TrainingLoss { get; private init; } = [];
 
+    /// <summary>Told, after <see cref="Backward"/>, how many networks' shares it left out (see <see cref="DroppedNetworks"/>).</summary>
+    public Action<int>? ReportDropped { get; set; }
+
     /// <summary>The synthetic training inputs' shape.</summary>
     public long[] TrainShape { get; private init; } = [];
 
@@ -84,6 +87,7 @@ internal sealed class BlockUnroll
         var (trainLanes, validLanes) = (new float[_train.Length * lanes], new float[_valid.Length * lanes]);
         var (parameterBar, direction, product) = (new float[_size], new float[_size], new float[_size]);
         var (firstMomentBar, secondMomentBar) = (new float[_size], new float[_size]);
+        var (trainBlock, validBlock) = (new float[trainLanes.Length], new float[validLanes.Length]);
         var weights = new float[lanes];
         for (var b = 0; b < _blocks.Length; b++)
         {
@@ -91,8 +95,10 @@ internal sealed class BlockUnroll
             var block = _blocks[b];
             var taken = Math.Min(lanes, ValidationLoss.Length - first);
             Array.Clear(weights);
+            Array.Clear(trainBlock);
+            Array.Clear(validBlock);
             lossGradient.Slice(first, taken).CopyTo(weights);
-            _kernel.WeightedLossGradient(first, block.Parameters(_steps), _valid, _targets, _samples, weights, parameterBar, validLanes);
+            _kernel.WeightedLossGradient(first, block.Parameters(_steps), _valid, _targets, _samples, weights, parameterBar, validBlock);
             Array.Clear(firstMomentBar);
             Array.Clear(secondMomentBar);
             for (var t = _steps; t >= 1; t--)
@@ -106,12 +112,57 @@ internal sealed class BlockUnroll
                     AdamReverse(parameterBar, firstMomentBar, secondMomentBar, block.FirstMoment(t), block.SecondMoment(t), block.Gradient(t), direction, _learningRate, t);
                 }
 
-                _kernel.GradientProducts(first, block.Parameters(t - 1), _train, _targets, _samples, direction, product, trainLanes);
+                _kernel.GradientProducts(first, block.Parameters(t - 1), _train, _targets, _samples, direction, product, trainBlock);
                 Add(parameterBar, product);
             }
+
+            AddFiniteLanes(trainBlock, validBlock, trainLanes, validLanes, lanes, taken);
         }
 
         return (SumLanes(trainLanes, lanes), SumLanes(validLanes, lanes));
+    }
+
+    /// <summary>
+    /// Networks whose share of the meta-gradient overflowed float32 (an exp or cosh whose curvature
+    /// exceeds the range while its loss stays finite) and was left out, so that one network cannot
+    /// make every outer step non-finite.
+    /// </summary>
+    public int DroppedNetworks { get; private set; }
+
+    /// <summary>Adds each lane's share of this block to the totals, unless it is not finite.</summary>
+    private void AddFiniteLanes(float[] trainBlock, float[] validBlock, float[] trainLanes, float[] validLanes, int lanes, int taken)
+    {
+        for (var lane = 0; lane < taken; lane++)
+        {
+            if (!LaneIsFinite(trainBlock, lanes, lane) || !LaneIsFinite(validBlock, lanes, lane))
+            {
+                DroppedNetworks++;
+                continue;
+            }
+
+            for (var i = lane; i < trainBlock.Length; i += lanes)
+            {
+                trainLanes[i] += trainBlock[i];
+            }
+
+            for (var i = lane; i < validBlock.Length; i += lanes)
+            {
+                validLanes[i] += validBlock[i];
+            }
+        }
+    }
+
+    private static bool LaneIsFinite(float[] perLane, int lanes, int lane)
+    {
+        for (var i = lane; i < perLane.Length; i += lanes)
+        {
+            if (!float.IsFinite(perLane[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>θ_t = θ_{t−1} − lr·g_t in reverse: the gradient's adjoint.</summary>

@@ -25,6 +25,7 @@ internal sealed class BlockUnrollFunction : autograd.SingleTensorFunction<BlockU
     {
         var unroll = (BlockUnroll)ctx.get_data(UnrollKey);
         var (train, valid) = unroll.Backward(grad_output.contiguous().data<float>().ToArray());
+        unroll.ReportDropped?.Invoke(unroll.DroppedNetworks);
         return [tensor(train).view(unroll.TrainShape), tensor(valid).view(unroll.ValidShape), null!];
     }
 }

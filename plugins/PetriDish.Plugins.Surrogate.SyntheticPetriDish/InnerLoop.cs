@@ -30,6 +30,14 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     // slope at 0, and ∞ · 0 would put NaN into the meta-gradient).
     internal const double SqrtGuard = 1e-16;
 
+    private int _droppedMetaGradients;
+
+    /// <summary>
+    /// How many times a network's share of the meta-gradient overflowed and was left out of an outer
+    /// step (managed path; see <see cref="BlockUnroll.DroppedNetworks"/>).
+    /// </summary>
+    public int DroppedMetaGradients => Volatile.Read(ref _droppedMetaGradients);
+
     /// <summary>
     /// Whether <see cref="Run"/> trains these networks block by block in managed code: without a
     /// meta-gradient in <see cref="BlockInnerLoop"/>, with one in <see cref="BlockUnroll"/>.
@@ -55,6 +63,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
             }
 
             var unroll = BlockUnroll.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
+            unroll.ReportDropped = dropped => Interlocked.Add(ref _droppedMetaGradients, dropped);
             return (BlockUnrollFunction.apply(xTrain, xValid, unroll), tensor(unroll.TrainingLoss));
         }
 

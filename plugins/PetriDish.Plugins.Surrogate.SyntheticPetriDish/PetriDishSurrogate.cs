@@ -73,6 +73,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
                 return new DishAssignment([.. learned.Select(i => motifs[i])], [.. learned.Select(i => groundTruthLoss[i])], heldOut);
             }).ToList();
             var ensemble = dishes.Count == 1 ? "" : $", {dishes.Count} dishes side by side";
+            var droppedBefore = _trainer.Inner.DroppedMetaGradients;
             var results = _trainer.Fit(dishes, assignments, (step, total, loss) =>
                 progress?.Report(new ProgressUpdate((double)step / Math.Max(1, total),
                     string.Create(CultureInfo.InvariantCulture, $"outer step {step}/{total}{ensemble}, loss {loss:F4}"))), cancellationToken);
@@ -96,6 +97,12 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
                 {
                     warnings.Add($"dish {d + 1}: inner training diverged for {result.Diverged.Count} motif(s), left out of the outer loss: {string.Join(", ", result.Diverged.Take(10))}{(result.Diverged.Count > 10 ? ", …" : "")}");
                 }
+            }
+
+            if (_trainer.Inner.DroppedMetaGradients - droppedBefore is > 0 and var dropped)
+            {
+                diagnostics["dropped_meta_gradients"] = dropped;
+                warnings.Add($"{dropped} time(s) a motif's share of the meta-gradient overflowed float32 and was left out of that outer step (its loss still counted)");
             }
         }
         catch

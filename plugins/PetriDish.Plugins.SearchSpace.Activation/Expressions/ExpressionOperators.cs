@@ -28,6 +28,14 @@ public static class ExpressionOperators
     private static readonly Scalar ZeroScalar = 0.0.ToScalar();
     private static readonly Scalar HalfScalar = 0.5.ToScalar();
     private static readonly Scalar InversePiScalar = (1 / Math.PI).ToScalar();
+    private static readonly Scalar SqrtFloorScalar = SqrtFloor.ToScalar();
+
+    /// <summary>
+    /// <c>sqrt_abs</c> is √max(|x|, 1e-12): at 0 its slope is infinite, and autograd would multiply ∞
+    /// by a zero from elsewhere (|x|^2.5 = x²·√|x| has slope 0 at 0) into NaN. The floor changes the
+    /// value by at most 1e-6 and makes the slope 0 there.
+    /// </summary>
+    private const double SqrtFloor = 1e-12;
 
     /// <summary>Every unary operator, in token order.</summary>
     public static IReadOnlyList<UnaryOperator> Unary { get; } = Enum.GetValues<UnaryOperator>();
@@ -70,7 +78,7 @@ public static class ExpressionOperators
         UnaryOperator.Abs => x.abs(),
         UnaryOperator.Square => x.mul(x),
         UnaryOperator.Cube => x.mul(x).mul(x),
-        UnaryOperator.SqrtAbs => x.abs().sqrt(),
+        UnaryOperator.SqrtAbs => x.abs().clamp_min(SqrtFloorScalar).sqrt(),
         UnaryOperator.Exp => x.exp(),
         UnaryOperator.LogAbs => x.abs().add(EpsilonScalar, HeldScalars.One).log(),
         UnaryOperator.Sin => x.sin(),
@@ -118,13 +126,18 @@ public static class ExpressionOperators
         {
             case UnaryOperator.Identity: return new(x, 1, 0);
             case UnaryOperator.Negate: return new(-x, -1, 0);
-            case UnaryOperator.Abs: return new(Math.Abs(x), Math.Sign(x), 0);
+            case UnaryOperator.Abs: return new(Math.Abs(x), Sign(x), 0);
             case UnaryOperator.Square: return new(x * x, 2 * x, 2);
             case UnaryOperator.Cube: return new(x * x * x, 3 * x * x, 6 * x);
             case UnaryOperator.SqrtAbs:
             {
+                if (Math.Abs(x) < SqrtFloor)
+                {
+                    return Expressions.Jet.Constant(Math.Sqrt(SqrtFloor));
+                }
+
                 var r = Math.Sqrt(Math.Abs(x));
-                return new(r, Math.Sign(x) / (2 * r), -1 / (4 * r * Math.Abs(x)));
+                return new(r, Sign(x) / (2 * r), -1 / (4 * r * Math.Abs(x)));
             }
 
             case UnaryOperator.Exp:
@@ -136,7 +149,7 @@ public static class ExpressionOperators
             case UnaryOperator.LogAbs:
             {
                 var a = Math.Abs(x) + Epsilon;
-                return new(Math.Log(a), Math.Sign(x) / a, -1 / (a * a));
+                return new(Math.Log(a), Sign(x) / a, -1 / (a * a));
             }
 
             case UnaryOperator.Sin: return new(Math.Sin(x), Math.Cos(x), -Math.Sin(x));
@@ -216,6 +229,9 @@ public static class ExpressionOperators
         BinaryOperator.Average => (a + b) * 0.5,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
+
+    /// <summary>The sign of x as a double, NaN for NaN (Math.Sign throws on NaN, and a diverging network produces them).</summary>
+    private static double Sign(double x) => x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : double.NaN;
 
     /// <summary>log(1 + y) to full precision for small y (the runtime's LogP1 computes log(y + 1)), as torch's log1p.</summary>
     private static double LogOnePlus(double y)

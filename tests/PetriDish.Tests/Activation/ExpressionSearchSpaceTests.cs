@@ -13,7 +13,7 @@ public sealed class ExpressionSearchSpaceTests
     private static readonly Dictionary<string, Func<double, double>> UnaryDefinitions = new()
     {
         ["id"] = x => x, ["neg"] = x => -x, ["abs"] = Math.Abs, ["square"] = x => x * x, ["cube"] = x => x * x * x,
-        ["sqrt_abs"] = x => Math.Sqrt(Math.Abs(x)), ["exp"] = Math.Exp, ["log_abs"] = x => Math.Log(Math.Abs(x) + 1e-3),
+        ["sqrt_abs"] = x => Math.Sqrt(Math.Max(Math.Abs(x), 1e-12)), ["exp"] = Math.Exp, ["log_abs"] = x => Math.Log(Math.Abs(x) + 1e-3),
         ["sin"] = Math.Sin, ["cos"] = Math.Cos, ["sinh"] = Math.Sinh, ["cosh"] = Math.Cosh, ["tanh"] = Math.Tanh,
         ["asinh"] = Math.Asinh, ["atan"] = Math.Atan, ["sinc"] = x => x == 0 ? 1 : Math.Sin(x) / x, ["relu"] = x => Math.Max(x, 0),
         ["min0"] = x => Math.Min(x, 0), ["sigmoid"] = x => 1 / (1 + Math.Exp(-x)), ["softplus"] = x => Math.Log(1 + Math.Exp(x)),
