@@ -46,6 +46,85 @@ public sealed class BlockUnrollTests
         ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks });
     }
 
+    [Fact]
+    public void A_network_whose_share_of_the_meta_gradient_is_not_finite_is_left_out_of_that_step()
+    {
+        // The real kernel, with one network's second-order products poisoned: the step keeps the
+        // others' shares instead of becoming NaN as a whole.
+        var space = new ExpressionSearchSpace(new ExpressionSettings(), TestContexts.Plugin());
+        var motifs = ExpressionFunctions.Take(6).Select(space.Parse).ToList();
+        var targets = motifs.Select((_, i) => Math.Cos(i)).ToArray();
+        var settings = new PetriDishSettings { InnerSteps = 10 };
+        using var dish = SyntheticDish.Create(space.MotifNetworks, space.MotifNetworks.DefaultOptions, settings.Samples, seed: 4, CPU, ScalarType.Float32);
+
+        float[] Gradient(int? poisoned, out int dropped)
+        {
+            var trainer = new DishTrainer(settings, new PoisoningFactory(space.MotifNetworks, poisoned), space.MotifNetworks.DefaultOptions, CPU, ScalarType.Float32);
+            dish.XTrain.requires_grad_(true);
+            try
+            {
+                using var scope = NewDisposeScope();
+                trainer.OuterLoss(dish, motifs, targets, new HashSet<string>())!.backward();
+                dropped = trainer.Inner.DroppedMetaGradients;
+                var gradient = dish.XTrain.grad!.data<float>().ToArray();
+                dish.XTrain.grad!.zero_();
+                return gradient;
+            }
+            finally
+            {
+                dish.XTrain.requires_grad_(false);
+            }
+        }
+
+        var clean = Gradient(poisoned: null, out var droppedClean);
+        var kept = Gradient(poisoned: 2, out var droppedPoisoned);
+
+        Assert.Equal(0, droppedClean);
+        Assert.Equal(1, droppedPoisoned);
+        Assert.All(kept, g => Assert.True(float.IsFinite(g)));
+        Assert.NotEqual(clean, kept);
+    }
+
+    /// <summary>Networks of <paramref name="inner"/> whose input products are NaN in lane <paramref name="poisoned"/>.</summary>
+    private sealed class PoisoningFactory(IMotifNetworkFactory inner, int? poisoned) : IMotifNetworkFactory
+    {
+        public MotifNetworkOptions DefaultOptions => inner.DefaultOptions;
+
+        public IReadOnlyList<Tensor> CreateInitialParameters(MotifNetworkOptions options, Generator generator, Device device, ScalarType dtype) =>
+            inner.CreateInitialParameters(options, generator, device, dtype);
+
+        public IMotifNetwork Create(IReadOnlyList<IMotif> motifs, MotifNetworkOptions options, Device device, ScalarType dtype) =>
+            new PoisonedNetwork(inner.Create(motifs, options, device, dtype), poisoned);
+
+        private sealed class PoisonedNetwork(IMotifNetwork network, int? poisoned) : IMotifNetworkBlockMetaGradient, IMotifNetwork
+        {
+            private IMotifNetworkBlockMetaGradient Kernel => (IMotifNetworkBlockMetaGradient)network;
+
+            public int Count => network.Count;
+
+            public int BlockSize => Kernel.BlockSize;
+
+            public Tensor Forward(IReadOnlyList<Tensor> parameters, Tensor inputs) => network.Forward(parameters, inputs);
+
+            public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses) =>
+                Kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
+
+            public void WeightedLossGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> weights, Span<float> parameterGradient, Span<float> inputGradient) =>
+                Kernel.WeightedLossGradient(first, parameters, inputs, targets, samples, weights, parameterGradient, inputGradient);
+
+            public void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct)
+            {
+                Kernel.GradientProducts(first, parameters, inputs, targets, samples, direction, parameterProduct, inputProduct);
+                if (poisoned is { } lane && lane >= first && lane < first + BlockSize)
+                {
+                    inputProduct[lane - first] = float.NaN;
+                }
+            }
+
+            public void Dispose() => network.Dispose();
+        }
+    }
+
     /// <summary>19 composed functions using every operator, the constant 0 among them: a full block and a partial one.</summary>
     internal static readonly string[] ExpressionFunctions =
     [
