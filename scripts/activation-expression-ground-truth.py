@@ -22,7 +22,7 @@ DATA = os.path.join(ROOT, "docs", "data")
 NAMES = {
     "expr:max(id,zero)": "ReLU", "expr:mul(id,sigmoid)": "Swish", "expr:add(tanh,zero)": "tanh",
     "expr:add(sigmoid,zero)": "sigmoid", "expr:sigmul(sinh,id)": "GELU's closest composition, x·σ(sinh x)",
-    "expr:add(id,zero)": "identity", "expr:add(one,zero)": "the constant 1",
+    "expr:add(id,zero)": "identity", "expr:add(zero,one)": "the constant 1",
 }
 
 
