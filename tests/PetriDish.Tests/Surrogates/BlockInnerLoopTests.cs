@@ -54,11 +54,7 @@ public sealed class BlockInnerLoopTests
     {
         var space = new ExpressionSearchSpace(new ExpressionSettings(), TestContexts.Plugin());
         var options = space.MotifNetworks.DefaultOptions;
-        // Without sqrt_abs: its unbounded slope at 0 amplifies last-bit differences over 40 SGD steps,
-        // so much that the libtorch program disagrees with itself (0.7673 for √|x| − x in a batch of
-        // 2 networks, 0.7694 in this batch of 19: its matrix products round differently per batch
-        // size); the managed path gives 0.7672 in both. The meta-gradient test keeps it.
-        var motifs = BlockUnrollTests.ExpressionFunctions.Where(k => !k.Contains("sqrt_abs", StringComparison.Ordinal)).Select(space.Parse).ToList();
+        var motifs = BlockUnrollTests.ExpressionFunctions.Select(space.Parse).ToList();
         PetriDishSettings Settings(bool blocks) => new() { InnerSteps = 40, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
         using var dish = SyntheticDish.Create(space.MotifNetworks, options, Settings(true).Samples, seed: 9, CPU, ScalarType.Float32);
         using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);

@@ -125,11 +125,18 @@ public sealed class BlockUnrollTests
         }
     }
 
-    /// <summary>19 composed functions using every operator, the constant 0 among them: a full block and a partial one.</summary>
+    /// <summary>
+    /// 19 composed functions using every operator but two, the constant 0 among them: a full block and a
+    /// partial one. Left out are sqrt_abs and log_abs, whose slopes at 0 (∞, and 1/ε = 1000 with
+    /// curvature −10⁶) amplify last-bit differences so much that no two float32 implementations agree:
+    /// the libtorch program disagrees with itself between batch sizes (√|x| − x: 0.7673 in a batch of 2,
+    /// 0.7694 in a batch of 19) while the managed path gives 0.7672 in both. Their jets, which the
+    /// kernels evaluate, are checked in double precision against finite differences.
+    /// </summary>
     internal static readonly string[] ExpressionFunctions =
     [
         "expr:max(id,zero)", "expr:mul(id,sigmoid)", "expr:add(tanh,zero)", "expr:sub(sin,cube)", "expr:div(atan,cosh)",
-        "expr:min(asinh,gauss)", "expr:sigmul(erf,softplus)", "expr:avg(sinc,log_abs)", "expr:mul(exp,min0)", "expr:add(sqrt_abs,neg)",
+        "expr:min(asinh,gauss)", "expr:sigmul(erf,softplus)", "expr:avg(sinc,atan)", "expr:mul(exp,min0)", "expr:sub(softplus,neg)",
         "expr:max(abs,sinh)", "expr:sub(relu,square)", "expr:add(one,cos)", "expr:add(zero,zero)", "expr:div(sigmoid,one)",
         "expr:mul(tanh,gauss)", "expr:avg(id,exp)", "expr:min(cos,relu)", "expr:sigmul(id,tanh)",
     ];
