@@ -112,9 +112,9 @@ def main():
         ties = sum(a == b for a, b in pairs)
         print(f"- {LABELS[method]}: {wins} / {ties} / {len(pairs) - wins - ties}")
     print()
-    # Cached evaluations (another run of the experiment trained the function first) record no time.
+    # A cached evaluation keeps the time measured when the function was first trained.
     seconds = sorted(float(r["seconds"]) for m in runs.values() for rows in m.values() for r in rows if r["value"] and float(r["seconds"]) > 0.5)
-    print(f"Time of one full evaluation that trained (measured, not cached; two runs side by side on 2 cores): median {seconds[len(seconds) // 2]:.1f} s over {len(seconds)}.")
+    print(f"Time of one full evaluation that trained (as measured when it was first trained; two runs side by side on 2 cores): median {seconds[len(seconds) // 2]:.1f} s over {len(seconds)}.")
     print()
     ordered = sorted(random200.values(), reverse=True)
     print(f"Where the best functions found rank among the {len(random200)} random functions' trained values "
