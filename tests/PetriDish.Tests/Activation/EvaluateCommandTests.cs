@@ -75,6 +75,35 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("0 evaluated, 3 cached, 0 failed", again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Composed_functions_evaluate_and_one_that_overflows_is_written_to_the_failed_csv_with_its_reason()
+    {
+        var manifest = _temp.Write("expr.json", """
+            {
+              "seed": 4,
+              "device": "cpu",
+              "searchSpace": { "plugin": "activation-expression", "settings": {
+                "groundTruth": { "trainCount": 600, "validationCount": 300, "hiddenSizes": [100, 100], "epochs": 1, "batchSize": 64, "learningRate": 0.01, "repeats": 1 } } }
+            }
+            """);
+        var (values, failed) = (_temp.File("values.csv"), _temp.File("failed.csv"));
+
+        // sigmul(id,id) is Swish's other key: the CSV names the function by its canonical key.
+        var result = await Evaluate(manifest, "--motif", "expr:sigmul(id,id)", "--motif", "expr:mul(exp,exp)", "--out", values, "--failed", failed);
+
+        Assert.Equal(ExitCodes.RuntimeFailure, result.ExitCode);
+        Assert.Contains("1 evaluated, 0 cached, 1 failed", result.Error, StringComparison.Ordinal);
+        var valueLines = File.ReadAllLines(values);
+        Assert.Equal(2, valueLines.Length);
+        // Keys hold a comma, so the CSV quotes them.
+        Assert.StartsWith("\"expr:mul(id,sigmoid)\",", valueLines[1], StringComparison.Ordinal);
+        var failedLines = File.ReadAllLines(failed);
+        Assert.Equal("motif,error", failedLines[0]);
+        Assert.Equal(2, failedLines.Length);
+        Assert.StartsWith("\"expr:mul(exp,exp)\",", failedLines[1], StringComparison.Ordinal);
+        Assert.Contains("TrainingDivergedException", failedLines[1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--motif", "tanh-slope:0.3", "unknown activation family 'tanh-slope'")]
     [InlineData("--motif", "sigmoid-slope:3.5", "slope c 3.5 is outside [0.01, 2.01]")]
