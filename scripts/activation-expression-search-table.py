@@ -13,6 +13,7 @@ Usage: scripts/activation-expression-search-table.py [--runs EXPERIMENT_DIR]
 import csv
 import glob
 import os
+import re
 import sqlite3
 import statistics
 import sys
@@ -20,6 +21,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "docs", "data")
 RUNS_CSV = os.path.join(DATA, "activation-expression-search-runs.csv")
+# Each run's wall time after the warm-up, as its report.md gives it.
+WALL_CSV = os.path.join(DATA, "activation-expression-search-wall.csv")
 METHODS = ["expr-petri-dish-rs", "expr-petri-dish-nao", "expr-nao", "expr-random-search", "expr-partial-evaluation"]
 LABELS = {"expr-petri-dish-rs": "Petri dish + random search", "expr-petri-dish-nao": "Petri dish + NAO",
           "expr-nao": "NAO", "expr-random-search": "random search", "expr-partial-evaluation": "partial evaluation"}
@@ -27,6 +30,7 @@ CHECKPOINTS = [20, 30, 40, 50, 60]
 
 
 def export(root):
+    walls = []
     with open(RUNS_CSV, "w", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(["method", "seed", "evaluation", "motif", "value", "purpose", "seconds"])
@@ -40,7 +44,13 @@ def export(root):
                 rows = db.execute("select motif, value, status, purpose, seconds from evaluations where fidelity = 'full' order by id").fetchall()
                 for i, (motif, value, status, purpose, seconds) in enumerate(rows):
                     out.writerow([method, seed, i + 1, motif, "" if status != "completed" else value, purpose or "", f"{seconds:.2f}"])
-    print(f"wrote {RUNS_CSV}", file=sys.stderr)
+                wall = re.search(r"wall time (\d+) s;", open(os.path.join(run, "report.md")).read())
+                walls.append([method, seed, wall.group(1) if wall else ""])
+    with open(WALL_CSV, "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["method", "seed", "wall_seconds_after_warmup"])
+        out.writerows(walls)
+    print(f"wrote {RUNS_CSV} and {WALL_CSV}", file=sys.stderr)
 
 
 def read_values(name):
@@ -115,6 +125,15 @@ def main():
     # A cached evaluation keeps the time measured when the function was first trained.
     seconds = sorted(float(r["seconds"]) for m in runs.values() for rows in m.values() for r in rows if r["value"] and float(r["seconds"]) > 0.5)
     print(f"Time of one full evaluation that trained (as measured when it was first trained; two runs side by side on 2 cores): median {seconds[len(seconds) // 2]:.1f} s over {len(seconds)}.")
+    print()
+    with open(WALL_CSV, newline="") as f:
+        walls = [r for r in csv.DictReader(f) if r["wall_seconds_after_warmup"]]
+    print("Wall time of a run after its warm-up, in minutes (report.md; two runs side by side on 2 cores):")
+    print()
+    for method in METHODS:
+        minutes = [int(r["wall_seconds_after_warmup"]) / 60 for r in walls if r["method"] == method]
+        if minutes:
+            print(f"- {LABELS[method]}: " + ", ".join(f"{m:.1f}" for m in minutes))
     print()
     ordered = sorted(random200.values(), reverse=True)
     print(f"Where the best functions found rank among the {len(random200)} random functions' trained values "
