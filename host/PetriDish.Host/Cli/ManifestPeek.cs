@@ -20,11 +20,14 @@ internal static class ManifestPeek
         try
         {
             baseDirectory = Path.GetFullPath(baseDirectory ?? Path.GetDirectoryName(Path.GetFullPath(manifestPath))!);
-            return JToken.Parse(File.ReadAllText(manifestPath))["pluginPaths"] is JArray paths
+            // A manifest that is not a JSON object ([1, 2], "text", null) has no plugin paths: the
+            // validation says what is wrong with it, with its line and column.
+            return JToken.Parse(File.ReadAllText(manifestPath), new JsonLoadSettings { CommentHandling = CommentHandling.Ignore }) is JObject { } frame
+                && frame["pluginPaths"] is JArray paths
                 ? [.. paths.OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => Path.GetFullPath((string)v!, baseDirectory))]
                 : [];
         }
-        catch (Newtonsoft.Json.JsonException)
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return [];
         }

@@ -40,7 +40,8 @@ public sealed class ManifestLoader
         var file = Path.GetFullPath(path);
         return File.Exists(file)
             ? Load(File.ReadAllText(file), file)
-            : throw new ManifestValidationException([new ManifestError(Shown(file), "$", null, "manifest file not found")]);
+            : throw new ManifestValidationException([new ManifestError(Shown(file), "$", null,
+                Directory.Exists(file) ? "this is a folder; give the manifest file (e.g. manifests/sigmoid-slope.json)" : "manifest file not found")]);
     }
 
     /// <summary>

@@ -105,6 +105,41 @@ public sealed class ManifestValidationTests : IDisposable
         Assert.Contains("manifest file not found", missing.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[1, 2, 3]", "array.json:1:1: $: expected an object, got an array")]
+    [InlineData("\"hello\"", "string.json:1:7: $: expected an object, got string")]
+    [InlineData("null", "null.json:1:4: $: expected an object, got null")]
+    public async Task Json_that_is_not_an_object_is_a_usage_error_with_its_position(string text, string expected)
+    {
+        var name = expected[..expected.IndexOf(':', StringComparison.Ordinal)];
+        var manifest = _temp.Write(name, text);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Comments_anywhere_and_trailing_commas_are_accepted_and_a_folder_is_named_as_one()
+    {
+        var manifest = _temp.Write("commented.json", $$"""
+            // A comment before the object, as the README's JSONC examples allow.
+            {
+              /* and inside */ "device": "cpu",
+              "pluginPaths": ["{{PluginPath}}",],
+              "searchSpace": { "plugin": "toy-space", "settings": { "size": 30, }, },
+            }
+            """);
+
+        var valid = await Cli.RunAsync("validate", manifest);
+        var folder = await Cli.RunAsync("validate", _temp.Path);
+
+        Assert.True(valid.ExitCode == ExitCodes.Success, valid.ToString());
+        Assert.Equal(ExitCodes.UsageError, folder.ExitCode);
+        Assert.Contains("this is a folder; give the manifest file", folder.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Asking_for_cuda_without_cuda_is_a_clear_validation_error()
     {
