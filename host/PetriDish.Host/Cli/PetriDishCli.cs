@@ -28,7 +28,7 @@ public static class PetriDishCli
         {
             foreach (var problem in parse.Errors)
             {
-                await error.WriteLineAsync("error: " + problem.Message).ConfigureAwait(false);
+                await error.WriteLineAsync("error: " + ParseErrorText.Readable(problem.Message)).ConfigureAwait(false);
             }
 
             await error.WriteLineAsync("Run 'petridish --help' for usage.").ConfigureAwait(false);

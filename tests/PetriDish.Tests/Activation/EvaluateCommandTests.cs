@@ -109,6 +109,8 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("--motif", "sigmoid-slope:3.5", "slope c 3.5 is outside [0.01, 2.01]")]
     [InlineData("--random", "0", "--random needs a positive count")]
     [InlineData("--random", "-2", "--random needs a positive count")]
+    [InlineData("--random", "abc", "'abc' for option '--random' is not a whole number.")]
+    [InlineData("--epochs", "fast", "'fast' for option '--epochs' is not a number")]
     public async Task A_bad_motif_or_random_count_is_a_usage_error_and_nothing_is_stored(string option, string value, string reason)
     {
         var result = await Evaluate(Manifest(), option, value);
