@@ -11,7 +11,8 @@ namespace PetriDish.Host.Cli;
 
 /// <summary>
 /// Runs a command's action inside a generic host holding the loaded plugins, and turns its outcome
-/// into an exit code: 0 success, 1 runtime failure, 2 usage or validation error, 130 interrupted.
+/// into an exit code: 0 success, 1 runtime failure, 2 usage or validation error, 130 interrupted
+/// (the process turns that into 143 or 129 when SIGTERM or SIGHUP interrupted it).
 /// </summary>
 internal sealed class CommandRunner(TextWriter output, TextWriter error, bool interactive)
 {

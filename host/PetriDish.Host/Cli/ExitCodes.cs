@@ -12,6 +12,6 @@ public static class ExitCodes
     /// <summary>The command line or the manifest is wrong; nothing was run.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Interrupted (Ctrl-C); the work done so far is stored.</summary>
+    /// <summary>Interrupted (Ctrl-C; SIGTERM and SIGHUP end with 143 and 129); the work done so far is stored.</summary>
     public const int Interrupted = 130;
 }

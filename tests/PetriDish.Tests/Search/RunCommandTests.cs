@@ -282,4 +282,49 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
         Assert.Equal(after.Count, RunFolders.Evaluations(_temp.File("killed")).Count); // A finished run resumes to its result, spending nothing.
     }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("TERM", 143)]
+    [InlineData("HUP", 129)]
+    [InlineData("INT", 130)]
+    public async Task A_run_stopped_by_a_signal_stores_its_work_prints_the_resume_hint_and_exits_128_plus_the_signal(string signal, int exitCode)
+    {
+        var manifest = Manifest(
+            "signalled.json",
+            """{ "warmup": 4, "candidates": 12, "evaluationsPerIteration": 3, "surrogate": "nearest-neighbour", "budget": { "evaluations": 16 } }""",
+            groundTruth: """{ "delayMilliseconds": 250 }""");
+        var folder = _temp.File("signalled");
+        using var victim = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, "--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", manifest, "--out", folder], _temp.Path);
+        var finished = 0;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        victim.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                log.Enqueue(line);
+                if (line.Contains(" → ", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref finished);
+                }
+            }
+        };
+        victim.BeginErrorReadLine();
+        victim.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (Volatile.Read(ref finished) < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the run did not reach 3 evaluations in time: " + string.Join('\n', log));
+            Assert.False(victim.HasExited, "the run ended before the signal: " + string.Join('\n', log));
+            await Task.Delay(20);
+        }
+
+        var kill = await ProcessRunner.RunAsync("kill", ["-" + signal, victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _temp.Path, TimeSpan.FromSeconds(10));
+        Assert.Equal(0, kill.ExitCode);
+        await victim.WaitForExitAsync();
+
+        Assert.True(victim.ExitCode == exitCode, $"exit {victim.ExitCode}: " + string.Join('\n', log));
+        Assert.Contains(log, l => l.Contains($"continue with: petridish run --resume {folder}", StringComparison.Ordinal));
+        Assert.InRange(RunFolders.Evaluations(folder).Count, 3, 15);
+    }
 }
