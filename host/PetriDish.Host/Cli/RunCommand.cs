@@ -64,7 +64,11 @@ internal static class RunCommand
                     throw new ManifestValidationException([new ManifestError(validated.FilePath, "$.executor", null, $"the slurm executor cannot be used: {problem}")]);
                 }
 
-                var folder = existing ?? RunFolder.Create(parse.GetValue(output), validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(validated.FilePath));
+                // The folder is locked before anything in it is read or written: a second process
+                // on it (a second --resume, or --out on a running run) stops here, naming the first.
+                var folderPath = existing?.Path ?? RunFolder.PathFor(parse.GetValue(output), validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(validated.FilePath));
+                using var folderLock = RunFolderLock.Acquire(folderPath);
+                var folder = existing ?? RunFolder.Create(folderPath);
                 using var store = ResultsStore.Open(folder.Database);
                 if (existing is null)
                 {

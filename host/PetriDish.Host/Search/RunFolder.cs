@@ -21,17 +21,20 @@ public sealed class RunFolder
 
     public string Database => System.IO.Path.Combine(Path, "results.sqlite");
 
-    /// <summary>A new folder for a run of the manifest; refuses one that already holds a run.</summary>
-    public static RunFolder Create(string? requested, string manifestName)
+    /// <summary>The folder a new run goes to: the requested one, or <c>runs/NAME-TIME</c>.</summary>
+    public static string PathFor(string? requested, string manifestName) =>
+        System.IO.Path.GetFullPath(requested ?? System.IO.Path.Combine("runs", $"{manifestName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+
+    /// <summary>A new run's folder at <paramref name="path"/> (see <see cref="PathFor"/>); refuses one that already holds a run.</summary>
+    public static RunFolder Create(string path)
     {
-        var path = System.IO.Path.GetFullPath(requested ?? System.IO.Path.Combine("runs", $"{manifestName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
-        var folder = new RunFolder(path);
+        var folder = new RunFolder(System.IO.Path.GetFullPath(path));
         if (File.Exists(folder.Database))
         {
-            throw new UsageException($"{path} already holds a run; continue it with 'petridish run --resume {path}' or choose another --out");
+            throw new UsageException($"{folder.Path} already holds a run; continue it with 'petridish run --resume {folder.Path}' or choose another --out");
         }
 
-        Directory.CreateDirectory(path);
+        Directory.CreateDirectory(folder.Path);
         return folder;
     }
 

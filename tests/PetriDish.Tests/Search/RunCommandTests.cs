@@ -327,4 +327,38 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(log, l => l.Contains($"continue with: petridish run --resume {folder}", StringComparison.Ordinal));
         Assert.InRange(RunFolders.Evaluations(folder).Count, 3, 15);
     }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_second_process_on_a_running_runs_folder_exits_2_naming_the_first_and_changes_nothing()
+    {
+        var manifest = Manifest(
+            "locked.json",
+            """{ "warmup": 4, "candidates": 12, "evaluationsPerIteration": 3, "surrogate": "nearest-neighbour", "budget": { "evaluations": 12 } }""",
+            groundTruth: """{ "delayMilliseconds": 250 }""");
+        var folder = _temp.File("locked");
+        string[] common = ["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run"];
+        using var first = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, .. common, manifest, "--out", folder], _temp.Path);
+        var output = first.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        // Reading the store only once the run made it (opening it earlier would create it).
+        while (!File.Exists(Path.Combine(folder, "results.sqlite")) || RunFolders.Evaluations(folder).Count < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline && !first.HasExited, "the first run did not get going: " + (first.HasExited ? await output : ""));
+            await Task.Delay(50);
+        }
+
+        var resume = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(1), [.. common, "--resume", folder]);
+        var restart = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(1), [.. common, manifest, "--out", folder]);
+        await first.WaitForExitAsync();
+
+        Assert.Equal(ExitCodes.UsageError, resume.ExitCode);
+        Assert.Contains($"in use by another petridish process (process {first.Id} on", resume.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, restart.ExitCode);
+        Assert.Contains("in use by another petridish process", restart.Error, StringComparison.Ordinal);
+        Assert.True(first.ExitCode == ExitCodes.Success, await output);
+        var evaluations = RunFolders.Evaluations(folder);
+        Assert.Equal(12, evaluations.Count);
+        Assert.Equal(12, evaluations.Select(e => e.Motif).Distinct().Count());
+    }
 }
