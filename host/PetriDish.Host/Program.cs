@@ -3,7 +3,8 @@ using PetriDish.Host.Cli;
 using PetriDish.Host.Torch;
 
 TorchRuntime.PrepareEnvironment();
-using var cancellation = new CancellationTokenSource();
+// Not disposed: a signal handler may still run on its own thread while the process ends.
+var cancellation = new CancellationTokenSource();
 var received = 0;
 Console.CancelKeyPress += (_, e) =>
 {

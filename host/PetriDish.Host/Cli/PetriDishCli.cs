@@ -35,6 +35,9 @@ public static class PetriDishCli
             return ExitCodes.UsageError;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        // ProcessTerminationTimeout null: System.CommandLine would otherwise install its own SIGINT and
+        // SIGTERM handlers, race the process's (which also handle SIGHUP and choose the exit code), and
+        // end the process 2 s after a signal even while finished work is still being stored.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 }
