@@ -123,6 +123,9 @@ public sealed class SlurmExecutorTests : IDisposable
         var reference = await Run(Manifest("reference.json", search, """{ "kind": "local" }""", """{ "delayMilliseconds": 10 }"""), "--out", _temp.File("reference"));
         Assert.True(reference.ExitCode == ExitCodes.Success, reference.ToString());
         var records = RunFolders.Evaluations(folder);
+        // Seen rarely: one job stored once as failed (then retried) after the kill; name its error if it recurs.
+        Assert.True(records.All(e => e.Status == EvaluationStatus.Completed),
+            "failed records: " + string.Join("; ", records.Where(e => e.Status != EvaluationStatus.Completed).Select(e => $"{e.Motif} job {e.JobId}: {e.Error}")));
         Assert.Equal(Ordered(RunFolders.Evaluations(_temp.File("reference"))).Select(e => (e.Motif, e.Value, e.Iteration)), Ordered(records).Select(e => (e.Motif, e.Value, e.Iteration)));
         Assert.Equal(6, records.Count); // No evaluation lost or repeated.
 
