@@ -155,6 +155,34 @@ public sealed class ExpressionSearchSpaceTests
     }
 
     [Fact]
+    public void Every_operator_has_a_finite_value_slope_and_curvature_on_a_grid_and_finite_autograd_gradients()
+    {
+        // On [−10, 10] (0 included) the maths of every operator is finite, with the guards of div,
+        // log_abs and sqrt_abs; cosh(10) and e^10 are large but far inside float64 and float32.
+        var grid = Enumerable.Range(0, 201).Select(i => -10 + (i * 0.1)).Append(0).ToArray();
+        using var x = tensor(grid, dtype: ScalarType.Float64).requires_grad_();
+        var motifs = ExpressionOperators.Unary.Select(u => new ExpressionMotif(BinaryOperator.Add, u, UnaryOperator.Zero))
+            .Concat(ExpressionOperators.Binary.SelectMany(b => ExpressionOperators.Unary.Select(u => new ExpressionMotif(b, u, UnaryOperator.Sin))));
+        foreach (var motif in motifs)
+        {
+            foreach (var point in grid)
+            {
+                var jet = motif.Jet(point);
+                Assert.True(double.IsFinite(jet.Value) && double.IsFinite(jet.First) && double.IsFinite(jet.Second), $"{motif.Key} at {point}: {jet}");
+            }
+
+            using var y = motif.Apply(x);
+            Assert.True(y.isfinite().all().item<bool>(), motif.Key);
+            if (y.requires_grad)
+            {
+                using var sum = y.sum();
+                using var gradient = autograd.grad([sum], [x])[0];
+                Assert.True(gradient.isfinite().all().item<bool>(), $"{motif.Key}: autograd's gradient is not finite on the grid");
+            }
+        }
+    }
+
+    [Fact]
     public void Tensors_compute_what_the_scalar_definition_computes_and_autograd_agrees_with_the_jets()
     {
         using var x = tensor(Points, dtype: ScalarType.Float64).requires_grad_();
