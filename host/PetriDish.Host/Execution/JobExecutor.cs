@@ -77,7 +77,6 @@ public abstract class JobExecutor : IEvaluationExecutor
                     var (index, attempt) = waiting.Dequeue();
                     var name = WorkerLaunch.JobName(requests[index], attempt);
                     var resultPath = Launch.ResultPath(name);
-                    File.Delete(resultPath);
                     var jobId = await SubmitAsync(name, requests[index], resultPath, cancellationToken).ConfigureAwait(false);
                     Store.AddJob(new JobRecord(jobId, Kind, _groundTruth.Configuration, requests[index].Motif.Key, requests[index].Fidelity.ToString(), requests[index].Seed, attempt, resultPath));
                     _outstanding.Add(jobId);
@@ -144,7 +143,12 @@ public abstract class JobExecutor : IEvaluationExecutor
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Starts a job that runs <see cref="WorkerLaunch.Arguments"/>; returns its id.</summary>
+    /// <summary>
+    /// Starts a job that runs <see cref="WorkerLaunch.Arguments"/>, or adopts one of the same name a
+    /// killed session left running; returns its id. A new job first removes a stale result file; an
+    /// adopted one must not (it may already have written its result: deleting it here once made a
+    /// finished job look as if it had left no result).
+    /// </summary>
     protected abstract Task<string> SubmitAsync(string name, EvaluationRequest request, string resultPath, CancellationToken cancellationToken);
 
     /// <summary>The state of each job; a job the executor no longer knows may be left out.</summary>

@@ -32,6 +32,7 @@ public sealed class ProcessExecutor(GroundTruthService groundTruth, WorkerLaunch
 
     protected override Task<string> SubmitAsync(string name, EvaluationRequest request, string resultPath, CancellationToken cancellationToken)
     {
+        File.Delete(resultPath);
         var info = new ProcessStartInfo(WorkerLaunch.DotnetExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in Launch.Arguments(request, resultPath))
         {

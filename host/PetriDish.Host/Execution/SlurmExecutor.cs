@@ -57,6 +57,7 @@ public sealed partial class SlurmExecutor(GroundTruthService groundTruth, Worker
             return adopted;
         }
 
+        File.Delete(resultPath);
         var script = Path.Combine(Launch.JobsFolder, name + ".sh");
         await File.WriteAllTextAsync(script, Script(name, request, resultPath), cancellationToken).ConfigureAwait(false);
         var (exitCode, output, error) = await ExternalCommand.RunAsync("sbatch", ["--parsable", script], CommandTimeout, cancellationToken).ConfigureAwait(false);
