@@ -145,6 +145,13 @@ public sealed class ManifestLoader
             Error("$.search.surrogate", null, $"no surrogate named '{screening}' in $.surrogates (named: {string.Join(", ", DeclaredSurrogateNames(frame).DefaultIfEmpty("none"))})", root);
         }
 
+        // A missing reference would silently drop the reference rank from every report of the run.
+        if (frame.SelectToken("search.reference") is JValue { Type: JTokenType.String } reference
+            && !File.Exists(Path.GetFullPath((string)reference!, baseDirectory)))
+        {
+            Error("$.search.reference", null, $"reference file '{Path.GetFullPath((string)reference!, baseDirectory)}' does not exist", root);
+        }
+
         if (frame.SelectToken("compare.train.range") is JArray { Count: 2 } range
             && range[0].Type is JTokenType.Integer or JTokenType.Float && range[1].Type is JTokenType.Integer or JTokenType.Float
             && (double)range[0] >= (double)range[1])

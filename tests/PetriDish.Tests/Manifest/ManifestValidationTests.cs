@@ -141,6 +141,25 @@ public sealed class ManifestValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_reference_file_is_a_validation_error_with_its_path()
+    {
+        var manifest = _temp.Write("reference.json", $$"""
+            {
+              "device": "cpu",
+              "pluginPaths": ["{{PluginPath}}"],
+              "searchSpace": { "plugin": "toy-space" },
+              "search": { "reference": "curve.csv" }
+            }
+            """);
+
+        var result = await Cli.RunAsync("validate", manifest);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("reference.json:5:", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"$.search.reference: reference file '{_temp.File("curve.csv")}' does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Asking_for_cuda_without_cuda_is_a_clear_validation_error()
     {
         var manifest = _temp.Write("cuda.json", $$"""
