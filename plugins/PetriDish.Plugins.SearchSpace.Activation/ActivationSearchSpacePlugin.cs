@@ -1,6 +1,5 @@
 using System.Globalization;
 using PetriDish.Abstractions;
-using PetriDish.Plugins.SearchSpace.Activation.Data;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
@@ -25,14 +24,9 @@ public sealed class ActivationSearchSpacePlugin : SearchSpacePlugin<ActivationSe
             }
         }
 
-        foreach (var problem in DatasetLocator.Check(settings.GroundTruth.Dataset, context.BaseDirectory))
+        foreach (var error in settings.GroundTruth.Check(context.BaseDirectory))
         {
-            yield return new SettingsError("groundTruth.dataset", problem);
-        }
-
-        if (settings.GroundTruth.HiddenSizes.Any(h => h < 1))
-        {
-            yield return new SettingsError("groundTruth.hiddenSizes", "every hidden layer needs at least one neuron");
+            yield return error;
         }
     }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using PetriDish.Abstractions;
+using PetriDish.Plugins.SearchSpace.Activation.Data;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 
@@ -56,4 +58,18 @@ public sealed class GroundTruthSettings
     [Description("Fraction of the training images used (a low-fidelity knob; partial evaluation lowers it further).")]
     [Range(0.001, 1.0)]
     public double DataFraction { get; init; } = 1.0;
+
+    /// <summary>What the attributes cannot check (both activation spaces' plugins report these), paths under <c>groundTruth</c>.</summary>
+    internal IEnumerable<SettingsError> Check(string baseDirectory)
+    {
+        foreach (var problem in DatasetLocator.Check(Dataset, baseDirectory))
+        {
+            yield return new SettingsError("groundTruth.dataset", problem);
+        }
+
+        if (HiddenSizes.Any(h => h < 1))
+        {
+            yield return new SettingsError("groundTruth.hiddenSizes", "every hidden layer needs at least one neuron");
+        }
+    }
 }

@@ -34,18 +34,12 @@ internal sealed class ExpressionActivations : NetworkActivations
 
         using var first = Unary(_first, z, networkDimension);
         using var second = Unary(_second, z, networkDimension);
-        var result = zeros_like(z);
-        foreach (var (op, networks) in _binary)
+        return PerGroup(_binary, z, networkDimension, (op, networks) =>
         {
             using var a = first.index_select(networkDimension, networks);
             using var b = second.index_select(networkDimension, networks);
-            using var value = ExpressionOperators.Apply(op, a, b);
-            var next = result.index_copy(networkDimension, networks, value);
-            result.Dispose();
-            result = next;
-        }
-
-        return result;
+            return ExpressionOperators.Apply(op, a, b);
+        });
     }
 
     /// <summary>f′ by autograd on a detached copy of z: this serves only the hand-written inner gradient (no meta-gradient through it).</summary>
@@ -79,18 +73,22 @@ internal sealed class ExpressionActivations : NetworkActivations
         }
     }
 
-    private static Tensor Unary((UnaryOperator Op, Tensor Networks)[] groups, Tensor z, int networkDimension)
-    {
-        if (groups.Length == 1)
-        {
-            return ExpressionOperators.Apply(groups[0].Op, z);
-        }
+    private static Tensor Unary((UnaryOperator Op, Tensor Networks)[] groups, Tensor z, int networkDimension) =>
+        groups.Length == 1
+            ? ExpressionOperators.Apply(groups[0].Op, z)
+            : PerGroup(groups, z, networkDimension, (op, networks) =>
+            {
+                using var selected = z.index_select(networkDimension, networks);
+                return ExpressionOperators.Apply(op, selected);
+            });
 
-        var result = zeros_like(z);
+    /// <summary>A tensor shaped like <paramref name="like"/> whose networks of each group hold what <paramref name="compute"/> gives for them.</summary>
+    private static Tensor PerGroup<TOp>((TOp Op, Tensor Networks)[] groups, Tensor like, int networkDimension, Func<TOp, Tensor, Tensor> compute)
+    {
+        var result = zeros_like(like);
         foreach (var (op, networks) in groups)
         {
-            using var selected = z.index_select(networkDimension, networks);
-            using var value = ExpressionOperators.Apply(op, selected);
+            using var value = compute(op, networks);
             var next = result.index_copy(networkDimension, networks, value);
             result.Dispose();
             result = next;

@@ -96,9 +96,9 @@ public sealed class ExpressionCatalog
 
     private static (double Value, double Magnitude) Evaluate(ExpressionMotif motif, double x)
     {
-        var (first, second) = (ExpressionOperators.Jet(motif.First, x).Value, ExpressionOperators.Jet(motif.Second, x).Value);
-        var value = motif.Evaluate(x);
-        return (value, Math.Max(Math.Abs(value), Math.Max(Math.Abs(first), Math.Abs(second))));
+        var (first, second) = (ExpressionOperators.Jet(motif.First, x), ExpressionOperators.Jet(motif.Second, x));
+        var value = ExpressionOperators.Jet(motif.Binary, first, second).Value;
+        return (value, Math.Max(Math.Abs(value), Math.Max(Math.Abs(first.Value), Math.Abs(second.Value))));
     }
 
     private static bool Close((double Value, double Magnitude) a, (double Value, double Magnitude) b) =>

@@ -1,5 +1,4 @@
 using PetriDish.Abstractions;
-using PetriDish.Plugins.SearchSpace.Activation.Data;
 
 namespace PetriDish.Plugins.SearchSpace.Activation.Expressions;
 
@@ -14,18 +13,8 @@ public sealed class ExpressionSearchSpacePlugin : SearchSpacePlugin<ExpressionSe
 
     public override string Description => "composed activation functions b(u1(x), u2(x)) (8 binary, 24 unary operators) with an MNIST MLP ground truth";
 
-    protected override IEnumerable<SettingsError> Validate(ExpressionSettings settings, PluginValidationContext context)
-    {
-        foreach (var problem in DatasetLocator.Check(settings.GroundTruth.Dataset, context.BaseDirectory))
-        {
-            yield return new SettingsError("groundTruth.dataset", problem);
-        }
-
-        if (settings.GroundTruth.HiddenSizes.Any(h => h < 1))
-        {
-            yield return new SettingsError("groundTruth.hiddenSizes", "every hidden layer needs at least one neuron");
-        }
-    }
+    protected override IEnumerable<SettingsError> Validate(ExpressionSettings settings, PluginValidationContext context) =>
+        settings.GroundTruth.Check(context.BaseDirectory);
 
     protected override ISearchSpace Create(ExpressionSettings settings, PluginContext context) => new ExpressionSearchSpace(settings, context);
 }
