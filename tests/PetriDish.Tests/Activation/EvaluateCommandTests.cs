@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using PetriDish.Host.Cli;
-using PetriDish.Host.Store;
+using PetriDish.Cli;
+using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Activation;
@@ -21,7 +21,7 @@ public sealed class EvaluateCommandTests : IDisposable
         """);
 
     private Task<CliResult> Evaluate(params string[] args) =>
-        Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "evaluate", .. args, "--store", _temp.File("cache.sqlite")]);
+        InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "evaluate", .. args, "--store", _temp.File("cache.sqlite")]);
 
     [Fact]
     public async Task A_grid_is_written_as_csv_with_a_plot_and_a_second_call_is_served_from_the_cache()

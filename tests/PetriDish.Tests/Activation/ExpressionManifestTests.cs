@@ -1,4 +1,4 @@
-using PetriDish.Host.Cli;
+using PetriDish.Cli;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Activation;
@@ -19,7 +19,7 @@ public sealed class ExpressionManifestTests
     [MemberData(nameof(Manifests))]
     public async Task The_manifest_validates(string manifest)
     {
-        var result = await Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "validate", Path.Combine(RepoPaths.Manifests, manifest)]);
+        var result = await InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "validate", Path.Combine(RepoPaths.Manifests, manifest)]);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Contains("2619 distinct functions", result.Output + result.Error, StringComparison.Ordinal);

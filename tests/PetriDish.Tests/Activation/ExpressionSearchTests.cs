@@ -1,5 +1,5 @@
-using PetriDish.Host.Cli;
-using PetriDish.Host.Store;
+using PetriDish.Cli;
+using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Activation;
@@ -34,7 +34,7 @@ public sealed class ExpressionSearchTests : IDisposable
             }
             """);
 
-        var result = await Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File("run")]);
+        var result = await InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File("run")]);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var records = RunFolders.Evaluations(_temp.File("run"));

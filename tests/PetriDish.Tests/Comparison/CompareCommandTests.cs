@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using PetriDish.Host.Cli;
+using PetriDish.Cli;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Comparison;
@@ -24,7 +24,7 @@ public sealed class CompareCommandTests : IDisposable
 
     private static string Peak(int position) => FormattableString.Invariant($"toy:{position},{1 - (((position - 9) * (position - 9)) / 100.0)}");
 
-    private Task<CliResult> Compare(params string[] args) => Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "compare", .. args]);
+    private Task<CliResult> Compare(params string[] args) => InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "compare", .. args]);
 
     [Fact]
     public async Task Every_surrogate_is_fitted_per_seed_and_reported_in_table_json_and_plot()

@@ -1,5 +1,5 @@
 using PetriDish.Abstractions;
-using PetriDish.Host.Comparison;
+using PetriDish.Core.Comparison;
 
 namespace PetriDish.Tests.Comparison;
 

@@ -1,6 +1,6 @@
-using PetriDish.Host.Cli;
-using PetriDish.Host.Execution;
-using PetriDish.Host.Store;
+using PetriDish.Cli;
+using PetriDish.Core.Execution;
+using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Execution;
@@ -30,7 +30,7 @@ public sealed class SlurmExecutorTests : IDisposable
 
     private static string[] Common => ["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run"];
 
-    private static Task<CliResult> Run(params string[] args) => Cli.RunAsync([.. Common, .. args]);
+    private static Task<CliResult> Run(params string[] args) => InProcessCli.RunAsync([.. Common, .. args]);
 
     [Fact]
     public async Task A_search_whose_evaluations_all_run_as_slurm_jobs_ends_as_the_same_search_run_locally()

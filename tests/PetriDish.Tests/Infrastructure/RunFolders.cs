@@ -1,4 +1,4 @@
-using PetriDish.Host.Store;
+using PetriDish.Core.Store;
 
 namespace PetriDish.Tests.Infrastructure;
 

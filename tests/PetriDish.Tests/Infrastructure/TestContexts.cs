@@ -11,7 +11,7 @@ public static class TestContexts
     public static IServiceProvider Services { get; } = new ServiceCollection().BuildServiceProvider();
 
     /// <summary>A manifest loader over the given plugins, as the CLI builds one.</summary>
-    public static PetriDish.Host.Manifest.ManifestLoader ManifestLoader(PetriDish.Host.Plugins.PluginCatalog catalog) =>
+    public static PetriDish.Core.Manifest.ManifestLoader ManifestLoader(PetriDish.Core.Plugins.PluginCatalog catalog) =>
         new(catalog, NullLoggerFactory.Instance, Services);
 
     public static PluginContext Plugin(int seed = 1, string? baseDirectory = null) => new()

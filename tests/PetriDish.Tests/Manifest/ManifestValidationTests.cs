@@ -1,4 +1,4 @@
-using PetriDish.Host.Cli;
+using PetriDish.Cli;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Manifest;
@@ -27,7 +27,7 @@ public sealed class ManifestValidationTests : IDisposable
             }
             """);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Contains("valid", result.Output, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ManifestValidationTests : IDisposable
             }
             """);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -63,7 +63,7 @@ public sealed class ManifestValidationTests : IDisposable
             { "pluginPaths": ["{{PluginPath}}"], "searchSpace": { "plugin": "toy-space", "settings": { "size": 10, "peak": 12 } } }
             """);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("$.searchSpace.settings.peak (plugin 'toy-space'): must lie in [0, 9]", result.Error, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class ManifestValidationTests : IDisposable
             }
             """);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("$.searchSpace.settings.sise (plugin 'toy-space'): unknown property 'sise'; did you mean 'size'?", result.Error, StringComparison.Ordinal);
@@ -95,8 +95,8 @@ public sealed class ManifestValidationTests : IDisposable
     {
         var broken = _temp.Write("broken.json", "{ \"searchSpace\": { \"plugin\": \"toy-space\" ");
 
-        var syntax = await Cli.RunAsync("validate", broken);
-        var missing = await Cli.RunAsync("validate", _temp.File("absent.json"));
+        var syntax = await InProcessCli.RunAsync("validate", broken);
+        var missing = await InProcessCli.RunAsync("validate", _temp.File("absent.json"));
 
         Assert.Equal(ExitCodes.UsageError, syntax.ExitCode);
         Assert.Contains("broken.json:1:", syntax.Error, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class ManifestValidationTests : IDisposable
         var name = expected[..expected.IndexOf(':', StringComparison.Ordinal)];
         var manifest = _temp.Write(name, text);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
@@ -132,8 +132,8 @@ public sealed class ManifestValidationTests : IDisposable
             }
             """);
 
-        var valid = await Cli.RunAsync("validate", manifest);
-        var folder = await Cli.RunAsync("validate", _temp.Path);
+        var valid = await InProcessCli.RunAsync("validate", manifest);
+        var folder = await InProcessCli.RunAsync("validate", _temp.Path);
 
         Assert.True(valid.ExitCode == ExitCodes.Success, valid.ToString());
         Assert.Equal(ExitCodes.UsageError, folder.ExitCode);
@@ -152,7 +152,7 @@ public sealed class ManifestValidationTests : IDisposable
             }
             """);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("reference.json:5:", result.Error, StringComparison.Ordinal);
@@ -166,7 +166,7 @@ public sealed class ManifestValidationTests : IDisposable
             { "device": "cuda:0", "pluginPaths": ["{{PluginPath}}"], "searchSpace": { "plugin": "toy-space" } }
             """);
 
-        var result = await Cli.RunAsync("validate", manifest);
+        var result = await InProcessCli.RunAsync("validate", manifest);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("$.device: device 'cuda:0' was requested, but CUDA is not available", result.Error, StringComparison.Ordinal);
@@ -183,7 +183,7 @@ public sealed class ManifestValidationTests : IDisposable
               "search": { "surrogate": "long", "budget": { "evaluations": 12 } }
             }
             """);
-        var catalog = PetriDish.Host.Plugins.PluginCatalogLoader.Load([RepoPaths.HostPlugins]);
+        var catalog = PetriDish.Core.Plugins.PluginCatalogLoader.Load([RepoPaths.HostPlugins]);
         var loader = TestContexts.ManifestLoader(catalog);
 
         var validated = loader.Load(manifest);

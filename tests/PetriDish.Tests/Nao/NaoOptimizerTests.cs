@@ -1,5 +1,5 @@
 using PetriDish.Abstractions;
-using PetriDish.Host.Comparison;
+using PetriDish.Core.Comparison;
 using PetriDish.Plugins.Optimizer.Nao;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Tests.Infrastructure;

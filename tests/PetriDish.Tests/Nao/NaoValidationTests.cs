@@ -1,4 +1,4 @@
-using PetriDish.Host.Cli;
+using PetriDish.Cli;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Nao;
@@ -16,8 +16,8 @@ public sealed class NaoValidationTests : IDisposable
             { "searchSpace": { "plugin": "activation" }, "optimizer": { "plugin": "nao" }, "search": { "budget": { "evaluations": 5 } } }
             """);
 
-        var validate = await Cli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
-        var run = await Cli.RunAsync("--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File("run"));
+        var validate = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
+        var run = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File("run"));
 
         Assert.Equal(ExitCodes.UsageError, validate.ExitCode);
         Assert.Contains("$.optimizer.settings (plugin 'nao'): NAO needs a search space with a token form, and 'sigmoid-slope, slope c ∈ [0.01, 2.01]' has none", validate.Error, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class NaoValidationTests : IDisposable
             { "searchSpace": { "plugin": "rnn-cell" }, "optimizer": { "plugin": "nao", "settings": { "epochs": 50 } }, "search": { "budget": { "evaluations": 5 } } }
             """);
 
-        var validate = await Cli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
+        var validate = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
 
         Assert.True(validate.ExitCode == ExitCodes.Success, validate.ToString());
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using PetriDish.Host.Cli;
-using PetriDish.Host.Store;
+using PetriDish.Cli;
+using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.NasBenchNlp;
@@ -32,7 +32,7 @@ public sealed class NasBenchNlpCliTests : IDisposable
         }
         """);
 
-    private Task<CliResult> Petridish(params string[] args) => Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, .. args]);
+    private Task<CliResult> Petridish(params string[] args) => InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, .. args]);
 
     [Fact]
     public async Task Evaluate_all_writes_every_tabulated_cell_with_its_value_and_compare_reads_it()

@@ -1,5 +1,5 @@
 using PetriDish.Abstractions;
-using PetriDish.Host.Plugins;
+using PetriDish.Core.Plugins;
 using PetriDish.Tests.Infrastructure;
 using TorchSharp;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using PetriDish.Host.Cli;
+using PetriDish.Cli;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Ranking;
@@ -37,7 +37,7 @@ public sealed class RankCommandTests : IDisposable
         return _temp.Write("sigmoid-slope.json", manifest.ToString());
     }
 
-    private static Task<CliResult> Rank(params string[] args) => Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "rank", .. args]);
+    private static Task<CliResult> Rank(params string[] args) => InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "rank", .. args]);
 
     private static double Slope(string key) => double.Parse(key["sigmoid-slope:".Length..], CultureInfo.InvariantCulture);
 

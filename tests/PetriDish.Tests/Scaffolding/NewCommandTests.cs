@@ -1,6 +1,7 @@
-using PetriDish.Host.Plugins;
-using PetriDish.Host.Cli;
-using PetriDish.Host.Scaffolding;
+using PetriDish.Cli;
+using PetriDish.Core;
+using PetriDish.Core.Plugins;
+using PetriDish.Core.Scaffolding;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Scaffolding;
@@ -12,7 +13,7 @@ public sealed class NewCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static Task<CliResult> New(params string[] args) => Cli.RunAsync(["new", .. args]);
+    private static Task<CliResult> New(params string[] args) => InProcessCli.RunAsync(["new", .. args]);
 
     [Theory]
     [Trait("Category", "Slow")]
@@ -35,16 +36,16 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("Passed!", test.Output, StringComparison.Ordinal);
 
         var output = Path.Combine(folder, "src", project, "bin", "Debug", "net10.0");
-        var listed = await Cli.RunAsync("--plugins", RepoPaths.HostPlugins, "--plugins", output, "plugins", "--kind", kind);
+        var listed = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "--plugins", output, "plugins", "--kind", kind);
         Assert.Contains(Path.Combine(output, project + ".dll"), listed.Output, StringComparison.Ordinal);
         var manifest = _temp.Write($"{name}.json", $$"""
             { "seed": 2, "device": "cpu", "pluginPaths": [{{Newtonsoft.Json.JsonConvert.ToString(output)}}, {{Newtonsoft.Json.JsonConvert.ToString(RepoPaths.TestPlugins)}}],
               {{sections}},
               "search": { "warmup": 3, "evaluationsPerIteration": 2, "candidates": 6{{(kind == "surrogate" ? ", \"surrogate\": \"probe-ranker\"" : "")}}, "budget": { "evaluations": 7 } } }
             """);
-        var validated = await Cli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
+        var validated = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
         Assert.True(validated.ExitCode == ExitCodes.Success, validated.ToString());
-        var run = await Cli.RunAsync("--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File(name + "-run"));
+        var run = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File(name + "-run"));
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains("after 7 ground-truth evaluations", run.Output, StringComparison.Ordinal);
     }
@@ -112,7 +113,7 @@ public sealed class NewCommandTests : IDisposable
         File.WriteAllText(Path.Combine(templates, "optimizer", "Unknown.cs.sbn"), "// {{ no_such_variable }}\n");
         var request = PluginScaffolder.Validate("optimizer", "Broken", null, _temp.File("never"), force: false);
 
-        var error = Assert.Throws<UsageException>(() => PluginScaffolder.Render(request, templates));
+        var error = Assert.Throws<InvalidInputException>(() => PluginScaffolder.Render(request, templates));
 
         Assert.Contains("templates/common/Broken.cs.sbn(3,", error.Message, StringComparison.Ordinal);
         Assert.Contains("templates/optimizer/Unknown.cs.sbn(1,", error.Message, StringComparison.Ordinal);

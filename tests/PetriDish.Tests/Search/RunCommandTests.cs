@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
-using PetriDish.Host.Cli;
-using PetriDish.Host.Store;
+using PetriDish.Cli;
+using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Search;
@@ -24,7 +24,7 @@ public sealed class RunCommandTests : IDisposable
         """);
 
     private static Task<CliResult> Run(params string[] args) =>
-        Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", .. args]);
+        InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", .. args]);
 
     [Fact]
     public async Task A_surrogate_assisted_search_spends_exactly_its_budget_and_writes_its_report()

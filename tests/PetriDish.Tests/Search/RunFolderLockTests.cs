@@ -1,5 +1,5 @@
-using PetriDish.Host.Cli;
-using PetriDish.Host.Search;
+using PetriDish.Core;
+using PetriDish.Core.Search;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Search;
@@ -16,7 +16,7 @@ public sealed class RunFolderLockTests : IDisposable
         var folder = _temp.File("run");
         using (RunFolderLock.Acquire(folder))
         {
-            var refused = Assert.Throws<UsageException>(() => RunFolderLock.Acquire(folder));
+            var refused = Assert.Throws<InvalidInputException>(() => RunFolderLock.Acquire(folder));
             Assert.Contains($"process {Environment.ProcessId} on {Environment.MachineName}", refused.Message, StringComparison.Ordinal);
             Assert.Contains("in use by another petridish process", refused.Message, StringComparison.Ordinal);
         }

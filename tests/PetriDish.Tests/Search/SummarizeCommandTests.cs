@@ -1,6 +1,6 @@
 using System.Globalization;
-using PetriDish.Host.Cli;
-using PetriDish.Host.Search;
+using PetriDish.Cli;
+using PetriDish.Core.Search;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Search;
@@ -24,7 +24,7 @@ public sealed class SummarizeCommandTests : IDisposable
         """);
 
     private static Task<CliResult> Cli(params string[] args) =>
-        Infrastructure.Cli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, .. args]);
+        Infrastructure.InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, .. args]);
 
     private static string F4(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 

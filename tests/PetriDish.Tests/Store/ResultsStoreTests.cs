@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using PetriDish.Host.Store;
+using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Store;

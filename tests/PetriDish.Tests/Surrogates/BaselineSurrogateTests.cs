@@ -1,5 +1,5 @@
 using PetriDish.Abstractions;
-using PetriDish.Host.Comparison;
+using PetriDish.Core.Comparison;
 using PetriDish.Plugins.SearchSpace.Activation;
 using PetriDish.Plugins.Surrogate.Linear;
 using PetriDish.Plugins.Surrogate.NnPredictor;

@@ -1,7 +1,7 @@
 using PetriDish.Abstractions;
+using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.Activation;
 using PetriDish.Plugins.SearchSpace.Activation.Expressions;
-using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;

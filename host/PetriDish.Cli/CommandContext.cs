@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
+
+namespace PetriDish.Cli;
+
+/// <summary>What a command's action works with: the generic host's services, the plugins and the console.</summary>
+public sealed class CommandContext
+{
+    public required IServiceProvider Services { get; init; }
+
+    public required PluginCatalog Catalog { get; init; }
+
+    public required ILoggerFactory LoggerFactory { get; init; }
+
+    /// <summary>Results (tables, CSV paths, the final line).</summary>
+    public required TextWriter Out { get; init; }
+
+    /// <summary>Errors, warnings and progress when not on a terminal.</summary>
+    public required TextWriter Error { get; init; }
+
+    /// <summary>True when progress may be drawn in place (stderr is a terminal).</summary>
+    public required bool Interactive { get; init; }
+
+    public required bool Verbose { get; init; }
+
+    /// <summary>Plugin folders beyond the host's own (--plugins and the manifest's pluginPaths), for worker processes.</summary>
+    public required IReadOnlyList<string> PluginFolders { get; init; }
+
+    /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
+    public ValidatedManifest LoadManifest(string path) =>
+        new ManifestLoader(Catalog, LoggerFactory, Services).Load(path);
+
+    /// <summary>Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given (<c>--seed</c>).</summary>
+    public ValidatedManifest LoadManifest(string path, int? seed) =>
+        seed is { } replaced ? LoadManifest(ManifestText.WithSeed(path, replaced), path) : LoadManifest(path);
+
+    /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
+    public ValidatedManifest LoadManifest(string text, string path) =>
+        new ManifestLoader(Catalog, LoggerFactory, Services).Load(text, path);
+}

@@ -1,0 +1,12 @@
+using PetriDish.Core;
+using PetriDish.Core.Manifest;
+
+namespace PetriDish.Cli;
+
+/// <summary>A manifest's surrogates chosen by name on the command line.</summary>
+internal static class ManifestSurrogates
+{
+    /// <summary>The surrogate named <paramref name="name"/>; a usage error listing the names if there is none.</summary>
+    public static BoundPlugin Named(ValidatedManifest manifest, string name) =>
+        manifest.FindSurrogate(name) ?? throw new InvalidInputException($"no surrogate named '{name}' in the manifest (named: {string.Join(", ", manifest.Surrogates.Select(s => s.Name))})");
+}

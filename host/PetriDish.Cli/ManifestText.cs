@@ -1,0 +1,27 @@
+using PetriDish.Core;
+
+namespace PetriDish.Cli;
+
+/// <summary>A manifest's text as a command reads it.</summary>
+internal static class ManifestText
+{
+    /// <summary>The manifest's text with its seed replaced (<c>--seed</c>): a run stores (and resumes from) exactly this.</summary>
+    public static string WithSeed(string manifestPath, int seed)
+    {
+        if (!File.Exists(manifestPath))
+        {
+            throw new InvalidInputException($"manifest file not found: {manifestPath}");
+        }
+
+        try
+        {
+            var json = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(manifestPath));
+            json["seed"] = seed;
+            return json.ToString();
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return File.ReadAllText(manifestPath); // The validation reports the syntax error with its position.
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace PetriDish.Cli;
+
+/// <summary>The <c>petridish</c> command line.</summary>
+public static class PetriDishCli
+{
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
+    {
+        var runner = new CommandRunner(output, error, interactive);
+        var root = new RootCommand("PetriDish: neural-architecture search with the Synthetic Petri Dish and other surrogates.")
+        {
+            GlobalOptions.Plugins,
+            GlobalOptions.Verbose,
+        };
+        root.Subcommands.Add(RunCommand.Create(runner));
+        root.Subcommands.Add(CompareCommand.Create(runner));
+        root.Subcommands.Add(RankCommand.Create(runner));
+        root.Subcommands.Add(EvaluateCommand.Create(runner));
+        root.Subcommands.Add(SummarizeCommand.Create(runner));
+        root.Subcommands.Add(ValidateCommand.Create(runner));
+        root.Subcommands.Add(PluginsCommand.Create(runner));
+        root.Subcommands.Add(NewCommand.Create(runner));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync("error: " + ParseErrorText.Readable(problem.Message)).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'petridish --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        // ProcessTerminationTimeout null: System.CommandLine would otherwise install its own SIGINT and
+        // SIGTERM handlers, race the process's (which also handle SIGHUP and choose the exit code), and
+        // end the process 2 s after a signal even while finished work is still being stored.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+    }
+}

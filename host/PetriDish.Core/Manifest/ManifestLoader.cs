@@ -1,0 +1,331 @@
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using PetriDish.Abstractions;
+using PetriDish.Core.Plugins;
+using PetriDish.Core.Torch;
+
+namespace PetriDish.Core.Manifest;
+
+/// <summary>
+/// Reads a manifest and checks everything before any tensor is allocated: the frame against
+/// <c>plugin-manifest.schema.json</c>, each plugin id against the catalog, each plugin's settings
+/// against its schema and its own rules, and the cross references. Reports all problems at once.
+/// </summary>
+public sealed class ManifestLoader
+{
+    private static readonly Lazy<JsonSchema> FrameSchema = new(LoadFrameSchema);
+
+    private readonly PluginCatalog _catalog;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly IServiceProvider _services;
+
+    /// <param name="catalog">The loaded plugins, including those of the manifest's <c>pluginPaths</c>.</param>
+    /// <param name="loggerFactory">Logging for plugins created while validating.</param>
+    /// <param name="services">The host's services, handed to plugins.</param>
+    public ManifestLoader(PluginCatalog catalog, ILoggerFactory loggerFactory, IServiceProvider services)
+    {
+        _catalog = catalog;
+        _loggerFactory = loggerFactory;
+        _services = services;
+    }
+
+    /// <summary>The manifest frame schema (embedded copy of <c>plugin-manifest.schema.json</c>).</summary>
+    public static JsonSchema Schema => FrameSchema.Value;
+
+    /// <summary>Loads and validates; throws <see cref="ManifestValidationException"/> with every problem found.</summary>
+    public ValidatedManifest Load(string path)
+    {
+        var file = Path.GetFullPath(path);
+        return File.Exists(file)
+            ? Load(File.ReadAllText(file), file)
+            : throw new ManifestValidationException([new ManifestError(Shown(file), "$", null,
+                Directory.Exists(file) ? "this is a folder; give the manifest file (e.g. manifests/sigmoid-slope.json)" : "manifest file not found")]);
+    }
+
+    /// <summary>
+    /// Validates manifest <paramref name="text"/> as if it were the file at <paramref name="path"/>
+    /// (relative paths resolve against its folder): how a resumed run re-reads the manifest it stored.
+    /// </summary>
+    public ValidatedManifest Load(string text, string path)
+    {
+        var file = Path.GetFullPath(path);
+        var shown = Shown(file);
+        var errors = new List<ManifestError>();
+        void Error(string jsonPath, string? plugin, string message, JToken? root = null)
+        {
+            var (line, column) = root is null ? (null, null) : SchemaErrors.LineOf(root, jsonPath);
+            errors.Add(new ManifestError(shown, jsonPath, plugin, message, line, column));
+        }
+
+        JToken root;
+        try
+        {
+            root = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new ManifestValidationException([new ManifestError(shown, string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, null, "not valid JSON: " + FirstSentence(ex.Message), ex.LineNumber, ex.LinePosition)]);
+        }
+
+        errors.AddRange(SchemaErrors.Validate(Schema, root, "$", root, shown, plugin: null));
+        if (root is not JObject frame)
+        {
+            throw new ManifestValidationException(errors);
+        }
+
+        var baseDirectory = Path.GetDirectoryName(file)!;
+        if (frame["pluginPaths"] is JArray pluginPaths)
+        {
+            for (var i = 0; i < pluginPaths.Count; i++)
+            {
+                if (pluginPaths[i] is JValue { Type: JTokenType.String } folder && !Directory.Exists(Path.GetFullPath((string)folder!, baseDirectory)))
+                {
+                    Error($"$.pluginPaths[{i}]", null, $"plugin folder '{Path.GetFullPath((string)folder!, baseDirectory)}' does not exist", root);
+                }
+            }
+        }
+
+
+        var (device, deviceError) = TorchRuntime.ResolveDevice((string?)(frame["device"] as JValue) ?? "auto");
+        if (deviceError is not null)
+        {
+            Error("$.device", null, deviceError, root);
+        }
+
+        var context = new PluginContext
+        {
+            Device = device ?? TorchSharp.torch.CPU,
+            Seed = frame["seed"] is JValue { Type: JTokenType.Integer } seed ? (int)seed : 0,
+            BaseDirectory = baseDirectory,
+            LoggerFactory = _loggerFactory,
+            Services = _services,
+        };
+        var validation = new PluginValidationContext { BaseDirectory = baseDirectory };
+
+        var searchSpace = BindPlugin("$.searchSpace", PluginKind.SearchSpace, null, _catalog, validation, root, shown, errors);
+        ISearchSpace? space = null;
+        if (searchSpace is not null)
+        {
+            try
+            {
+                space = ((ISearchSpacePlugin)searchSpace.Entry).Create(searchSpace.Settings, context);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or FormatException)
+            {
+                Error("$.searchSpace.settings", searchSpace.Entry.Id, ex.Message, root);
+            }
+        }
+
+        var withSpace = new PluginValidationContext { BaseDirectory = baseDirectory, SearchSpace = space };
+        var surrogates = new List<BoundPlugin>();
+        if (frame["surrogates"] is JArray surrogateArray)
+        {
+            for (var i = 0; i < surrogateArray.Count; i++)
+            {
+                var name = (string?)(surrogateArray[i]["name"] as JValue);
+                if (BindPlugin($"$.surrogates[{i}]", PluginKind.Surrogate, name, _catalog, withSpace, root, shown, errors) is { } bound)
+                {
+                    if (surrogates.Any(s => s.Name == bound.Name))
+                    {
+                        Error($"$.surrogates[{i}].name", bound.Entry.Id, $"another surrogate is already named '{bound.Name}'; give each a distinct \"name\"", root);
+                    }
+
+                    surrogates.Add(bound);
+                }
+            }
+        }
+
+        var optimizer = frame["optimizer"] is null ? null : BindPlugin("$.optimizer", PluginKind.Optimizer, null, _catalog, withSpace, root, shown, errors);
+
+        if (frame.SelectToken("search.surrogate") is JValue { Type: JTokenType.String } screening
+            && !DeclaredSurrogateNames(frame).Contains((string)screening!))
+        {
+            Error("$.search.surrogate", null, $"no surrogate named '{screening}' in $.surrogates (named: {string.Join(", ", DeclaredSurrogateNames(frame).DefaultIfEmpty("none"))})", root);
+        }
+
+        // A missing reference would silently drop the reference rank from every report of the run.
+        if (frame.SelectToken("search.reference") is JValue { Type: JTokenType.String } reference
+            && !File.Exists(Path.GetFullPath((string)reference!, baseDirectory)))
+        {
+            Error("$.search.reference", null, $"reference file '{Path.GetFullPath((string)reference!, baseDirectory)}' does not exist", root);
+        }
+
+        if (frame.SelectToken("compare.train.range") is JArray { Count: 2 } range
+            && range[0].Type is JTokenType.Integer or JTokenType.Float && range[1].Type is JTokenType.Integer or JTokenType.Float
+            && (double)range[0] >= (double)range[1])
+        {
+            Error("$.compare.train.range", null, $"the range's minimum ({range[0]}) must be below its maximum ({range[1]})", root);
+        }
+
+        if (frame.SelectToken("compare.train") is JObject train && train["count"] is not null && train["fraction"] is not null)
+        {
+            Error("$.compare.train", null, "give either count or fraction, not both", root);
+        }
+
+        var executorSettings = BindExecutor(frame, root, shown, errors);
+
+        if (errors.Count > 0 || searchSpace is null || space is null || executorSettings is null)
+        {
+            throw new ManifestValidationException([.. errors.OrderBy(e => e.Line ?? int.MaxValue).ThenBy(e => e.Column ?? 0)]);
+        }
+
+        return new ValidatedManifest
+        {
+            FilePath = file,
+            Text = text,
+            Manifest = frame.ToObject<ExperimentManifest>(ManifestJson.Serializer)!,
+            Catalog = _catalog,
+            Device = context.Device,
+            SearchSpace = searchSpace,
+            Surrogates = surrogates,
+            Optimizer = optimizer,
+            SearchSpaceInstance = space,
+            ExecutorSettings = executorSettings,
+            Context = context,
+        };
+    }
+
+    private static BoundPlugin? BindPlugin(
+        string path,
+        PluginKind kind,
+        string? name,
+        PluginCatalog catalog,
+        PluginValidationContext validation,
+        JToken root,
+        string file,
+        List<ManifestError> errors)
+    {
+        var reference = root.SelectToken(path, errorWhenNoMatch: false) as JObject;
+        if (reference?["plugin"] is not JValue { Type: JTokenType.String } idToken)
+        {
+            return null; // The frame schema already reported the missing or mistyped id.
+        }
+
+        var id = (string)idToken!;
+        void Error(string at, string? plugin, string message)
+        {
+            var (line, column) = SchemaErrors.LineOf(root, at);
+            errors.Add(new ManifestError(file, at, plugin, message, line, column));
+        }
+
+        var loaded = catalog.Find(id);
+        if (loaded is null)
+        {
+            Error(path + ".plugin", id, DescribeUnknown(id, kind, catalog));
+            return null;
+        }
+
+        if (loaded.Entry.Kind != kind)
+        {
+            Error(path + ".plugin", id, $"'{id}' is {PluginKinds.Describe(loaded.Entry.Kind)}, but {PluginKinds.Describe(kind)} is needed here (available: {Available(kind, catalog)})");
+            return null;
+        }
+
+        var settingsToken = reference["settings"] as JObject ?? [];
+        if (reference["settings"] is not null and not JObject)
+        {
+            return null; // Reported by the frame schema.
+        }
+
+        var settingsPath = path + ".settings";
+        var schemaErrors = SchemaErrors.Validate(PluginSettingsSchemas.For(loaded.Entry), settingsToken, settingsPath, root, file, id).ToList();
+        errors.AddRange(schemaErrors);
+        if (schemaErrors.Count > 0)
+        {
+            return null;
+        }
+
+        object settings;
+        try
+        {
+            settings = settingsToken.ToObject(loaded.Entry.SettingsType, ManifestJson.Serializer)
+                ?? Activator.CreateInstance(loaded.Entry.SettingsType)!;
+        }
+        catch (JsonException ex)
+        {
+            Error(settingsPath + (ex is JsonSerializationException { Path: { Length: > 0 } p } ? "." + p : ""), id, FirstSentence(ex.Message));
+            return null;
+        }
+
+        var pluginErrors = loaded.Entry.Validate(settings, validation);
+        foreach (var problem in pluginErrors)
+        {
+            Error(problem.Path.Length == 0 ? settingsPath : $"{settingsPath}{(problem.Path.StartsWith('[') ? "" : ".")}{problem.Path}", id, problem.Message);
+        }
+
+        return pluginErrors.Count > 0 ? null : new BoundPlugin(name ?? id, loaded, settings, settingsToken.ToString(Formatting.None));
+    }
+
+    /// <summary>Binds <c>executor.settings</c> to the settings type of its kind (schema-checked like plugin settings).</summary>
+    private static object? BindExecutor(JObject frame, JToken root, string file, List<ManifestError> errors)
+    {
+        var kind = (string?)(frame.SelectToken("executor.kind") as JValue) ?? "local";
+        var type = kind switch
+        {
+            "local" => typeof(Execution.LocalExecutorSettings),
+            "slurm" => typeof(Execution.SlurmExecutorSettings),
+            _ => null, // Reported by the frame schema.
+        };
+        if (type is null)
+        {
+            return null;
+        }
+
+        var settings = frame.SelectToken("executor.settings") as JObject ?? [];
+        var problems = SchemaErrors.Validate(PluginSettingsSchemas.ForType(type), settings, "$.executor.settings", root, file, plugin: null).ToList();
+        errors.AddRange(problems);
+        return problems.Count > 0 ? null : settings.ToObject(type, ManifestJson.Serializer);
+    }
+
+    // From the JSON rather than from the bound surrogates, so that a surrogate with bad settings does
+    // not also produce a spurious "no surrogate named" error.
+    private static List<string> DeclaredSurrogateNames(JObject frame) =>
+        [.. (frame["surrogates"] as JArray)?.Select(s => (string?)(s["name"] as JValue) ?? (string?)(s["plugin"] as JValue)).OfType<string>() ?? []];
+
+    // Relative to the working directory when inside it, so messages stay short; absolute otherwise.
+    private static string Shown(string file)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
+    }
+
+    private static string DescribeUnknown(string id, PluginKind kind, PluginCatalog catalog)
+    {
+        var message = $"unknown {PluginKinds.Name(kind)} plugin '{id}'";
+        if (Spelling.Closest(id, catalog.IdsOf(kind)) is { } suggestion)
+        {
+            message += $"; did you mean '{suggestion}'?";
+        }
+
+        message += $" (available: {Available(kind, catalog)})";
+        var failures = catalog.Failures.Where(f => f.Name.Contains(id.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var failure in failures)
+        {
+            message += $"; plugin {failure.Name} at {failure.Path} failed to load: {failure.Reason}";
+        }
+
+        return message;
+    }
+
+    private static string Available(PluginKind kind, PluginCatalog catalog)
+    {
+        var ids = catalog.IdsOf(kind).ToList();
+        return ids.Count == 0 ? "none loaded" : string.Join(", ", ids);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path '", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static JsonSchema LoadFrameSchema()
+    {
+        using var stream = typeof(ManifestLoader).Assembly.GetManifestResourceStream("plugin-manifest.schema.json")
+            ?? throw new InvalidOperationException("the embedded plugin-manifest.schema.json is missing from this build");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    }
+}

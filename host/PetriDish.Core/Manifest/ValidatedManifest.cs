@@ -1,0 +1,48 @@
+using PetriDish.Abstractions;
+using PetriDish.Core.Plugins;
+using static TorchSharp.torch;
+
+namespace PetriDish.Core.Manifest;
+
+/// <summary>A manifest that passed every check, with its plugins bound.</summary>
+public sealed class ValidatedManifest
+{
+    /// <summary>The manifest file's absolute path.</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>The folder relative paths are resolved against.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(FilePath)!;
+
+    /// <summary>The manifest text as read.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The bound frame.</summary>
+    public required ExperimentManifest Manifest { get; init; }
+
+    /// <summary>The plugins that were available.</summary>
+    public required PluginCatalog Catalog { get; init; }
+
+    /// <summary>The resolved device.</summary>
+    public required Device Device { get; init; }
+
+    /// <summary>The search space plugin and settings.</summary>
+    public required BoundPlugin SearchSpace { get; init; }
+
+    /// <summary>The surrogates, in manifest order.</summary>
+    public required IReadOnlyList<BoundPlugin> Surrogates { get; init; }
+
+    /// <summary>The optimizer, if the manifest names one.</summary>
+    public BoundPlugin? Optimizer { get; init; }
+
+    /// <summary>The executor's bound settings: <see cref="Execution.LocalExecutorSettings"/> or <see cref="Execution.SlurmExecutorSettings"/>.</summary>
+    public required object ExecutorSettings { get; init; }
+
+    /// <summary>The search space created while validating (cheap: no tensors yet).</summary>
+    public required ISearchSpace SearchSpaceInstance { get; init; }
+
+    /// <summary>The context plugin components are created with.</summary>
+    public required PluginContext Context { get; init; }
+
+    /// <summary>The surrogate with this name, or null.</summary>
+    public BoundPlugin? FindSurrogate(string name) => Surrogates.FirstOrDefault(s => s.Name == name);
+}

@@ -1,0 +1,20 @@
+namespace PetriDish.Core.Progress;
+
+/// <summary>Discards progress: for callers that only want the result.</summary>
+public sealed class NullProgressSink : IProgressSink
+{
+    /// <summary>The one instance.</summary>
+    public static NullProgressSink Instance { get; } = new();
+
+    private NullProgressSink()
+    {
+    }
+
+    public void Update(double fraction, string status)
+    {
+    }
+
+    public void Line(string message)
+    {
+    }
+}

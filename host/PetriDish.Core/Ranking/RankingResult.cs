@@ -1,0 +1,34 @@
+using PetriDish.Abstractions;
+
+namespace PetriDish.Core.Ranking;
+
+/// <summary>A surrogate's ranking of candidates, with what it was fitted on and how long each part took.</summary>
+public sealed record RankingResult
+{
+    /// <summary>The surrogate's name in the manifest.</summary>
+    public required string Surrogate { get; init; }
+
+    /// <summary>The surrogate's plugin id.</summary>
+    public required string Plugin { get; init; }
+
+    /// <summary>The metric the observations were measured in.</summary>
+    public required GroundTruthMetric Metric { get; init; }
+
+    /// <summary>How many observations the surrogate was fitted on (for a loaded surrogate: when it was saved).</summary>
+    public required int Observations { get; init; }
+
+    /// <summary>The file the fitted surrogate was loaded from, or null when it was fitted here.</summary>
+    public string? LoadedFrom { get; init; }
+
+    /// <summary>Seconds spent fitting (0 for a loaded surrogate).</summary>
+    public required double FitSeconds { get; init; }
+
+    /// <summary>Seconds spent scoring the candidates.</summary>
+    public required double PredictSeconds { get; init; }
+
+    /// <summary>Peak working set of the process during the ranking, in bytes (native tensors included).</summary>
+    public required long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>The candidates, best first.</summary>
+    public required IReadOnlyList<RankedMotif> Ranked { get; init; }
+}

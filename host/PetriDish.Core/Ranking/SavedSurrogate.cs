@@ -1,0 +1,141 @@
+using System.Text;
+using PetriDish.Abstractions;
+using PetriDish.Core.Manifest;
+
+namespace PetriDish.Core.Ranking;
+
+/// <summary>
+/// A fitted surrogate in a file: a header saying which surrogate (plugin, settings) over which search
+/// space it is and which motifs it was fitted on, then the surrogate's own checkpoint. The
+/// header is checked before the checkpoint is read, because a checkpoint can only be restored into an
+/// identically configured instance, and a mismatch would otherwise fail deep inside the plugin or, worse,
+/// load silently into the wrong shapes.
+/// </summary>
+public static class SavedSurrogate
+{
+    private const string Magic = "petridish-surrogate";
+    private const int FormatVersion = 1;
+
+    /// <summary>What a saved surrogate's header records.</summary>
+    /// <param name="Plugin">The surrogate's plugin id.</param>
+    /// <param name="SettingsJson">The surrogate's bound settings.</param>
+    /// <param name="SearchSpace">The search space's plugin id.</param>
+    /// <param name="SearchSpaceSettingsJson">The search space's bound settings.</param>
+    /// <param name="Observed">The keys of the motifs it was fitted on (so that random candidates drawn later exclude the same ones).</param>
+    public sealed record Header(string Plugin, string SettingsJson, string SearchSpace, string SearchSpaceSettingsJson, IReadOnlyList<string> Observed);
+
+    /// <summary>The header of <paramref name="surrogate"/> bound in <paramref name="manifest"/>, fitted on <paramref name="observed"/>.</summary>
+    public static Header Describe(ValidatedManifest manifest, BoundPlugin surrogate, IReadOnlyList<string> observed)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(surrogate);
+        return new Header(surrogate.Entry.Id, surrogate.SettingsJson, manifest.SearchSpace.Entry.Id, manifest.SearchSpace.SettingsJson, observed);
+    }
+
+    /// <summary>Writes the header and the surrogate's checkpoint; the file appears only when complete.</summary>
+    public static void Write(string path, Header header, ISurrogate surrogate)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(surrogate);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var partial = full + ".partial";
+        using (var stream = File.Create(partial))
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(header.Plugin);
+            writer.Write(header.SettingsJson);
+            writer.Write(header.SearchSpace);
+            writer.Write(header.SearchSpaceSettingsJson);
+            writer.Write(header.Observed.Count);
+            foreach (var key in header.Observed)
+            {
+                writer.Write(key);
+            }
+
+            writer.Flush();
+            surrogate.Save(stream);
+        }
+
+        File.Move(partial, full, overwrite: true);
+    }
+
+    /// <summary>Reads the header of a saved surrogate, checking only that the file is one.</summary>
+    public static Header Peek(string path)
+    {
+        using var stream = OpenChecked(path);
+        return ReadHeader(path, stream);
+    }
+
+    /// <summary>
+    /// Restores <paramref name="surrogate"/> from <paramref name="path"/> after checking that the file was
+    /// saved by the same plugin with the same settings over the same search space as <paramref name="expected"/>.
+    /// Returns the header read.
+    /// </summary>
+    public static Header Read(string path, Header expected, ISurrogate surrogate)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(surrogate);
+        using var stream = OpenChecked(path);
+        var saved = ReadHeader(path, stream);
+        var mismatches = new List<string>();
+        if (saved.Plugin != expected.Plugin)
+        {
+            mismatches.Add($"it is a '{saved.Plugin}' surrogate, the manifest's is '{expected.Plugin}'");
+        }
+        else if (saved.SettingsJson != expected.SettingsJson)
+        {
+            mismatches.Add($"its settings differ: saved {saved.SettingsJson}, manifest {expected.SettingsJson}");
+        }
+
+        if (saved.SearchSpace != expected.SearchSpace || saved.SearchSpaceSettingsJson != expected.SearchSpaceSettingsJson)
+        {
+            mismatches.Add($"it was fitted over another search space ('{saved.SearchSpace}' {saved.SearchSpaceSettingsJson})");
+        }
+
+        if (mismatches.Count > 0)
+        {
+            throw new InvalidInputException($"{path} does not fit this manifest: {string.Join("; ", mismatches)}");
+        }
+
+        try
+        {
+            surrogate.Load(stream);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or FormatException)
+        {
+            throw new InvalidInputException($"{path}: the surrogate's state is damaged ({ex.Message})");
+        }
+
+        return saved;
+    }
+
+    private static FileStream OpenChecked(string path) =>
+        File.Exists(path) ? File.OpenRead(path) : throw new InvalidInputException($"saved surrogate not found: {path}");
+
+    private static Header ReadHeader(string path, Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (reader.ReadString() != Magic)
+            {
+                throw new InvalidDataException();
+            }
+
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new InvalidInputException($"{path}: saved in format version {version}; this petridish reads version {FormatVersion}");
+            }
+
+            return new Header(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())]);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or FormatException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidInputException($"{path}: not a surrogate saved by petridish rank --save");
+        }
+    }
+}

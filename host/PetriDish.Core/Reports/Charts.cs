@@ -1,0 +1,68 @@
+using PetriDish.Abstractions;
+using ScottPlot;
+
+namespace PetriDish.Core.Reports;
+
+/// <summary>PNG charts for reports (ScottPlot; renders headless).</summary>
+public static class Charts
+{
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#1f77b4"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"), Color.FromHex("#ff7f0e"),
+        Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
+    ];
+
+    /// <summary>Where the legend of a best-so-far curve stays out of the way: it rises when maximising, falls when minimising.</summary>
+    public static Alignment BestSoFarLegend(MetricGoal goal) => goal == MetricGoal.Minimize ? Alignment.UpperRight : Alignment.LowerRight;
+
+    /// <summary>
+    /// Draws the series into a PNG at <paramref name="path"/>; <paramref name="shadedX"/> shades an x-range
+    /// (e.g. the training region); <paramref name="legend"/> puts the legend where the curves are not
+    /// (lower right by default, upper right for falling curves such as a minimised metric's best so far).
+    /// </summary>
+    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null, Alignment legend = Alignment.LowerRight)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        if (shadedX is { } shade)
+        {
+            var span = plot.Add.HorizontalSpan(shade.From, shade.To);
+            span.FillStyle.Color = Color.FromHex("#1f77b4").WithAlpha(0.12);
+            span.LineStyle.Width = 0;
+            span.LegendText = shadedLabel ?? "";
+        }
+
+        for (var i = 0; i < series.Count; i++)
+        {
+            var s = series[i];
+            var color = Palette[i % Palette.Length];
+            var points = s.X.Zip(s.Y).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToArray();
+            if (points.Length == 0)
+            {
+                continue;
+            }
+
+            if (s.Band is { } band)
+            {
+                var withBand = s.X.Select((x, j) => (x, y: s.Y[j], b: band[j])).Where(p => double.IsFinite(p.y) && double.IsFinite(p.b)).ToArray();
+                var fill = plot.Add.FillY([.. withBand.Select(p => p.x)], [.. withBand.Select(p => p.y - p.b)], [.. withBand.Select(p => p.y + p.b)]);
+                fill.FillColor = color.WithAlpha(0.15);
+                fill.LineWidth = 0;
+            }
+
+            var scatter = plot.Add.Scatter(points.Select(p => p.First).ToArray(), points.Select(p => p.Second).ToArray());
+            scatter.Color = color;
+            scatter.LegendText = s.Name;
+            scatter.LineWidth = s.Lines ? 2 : 0;
+            scatter.MarkerSize = s.Lines ? 4 : 7;
+            scatter.MarkerShape = s.Lines ? MarkerShape.FilledCircle : MarkerShape.FilledDiamond;
+        }
+
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(legend);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, 1000, 620);
+    }
+}

@@ -1,0 +1,10 @@
+using PetriDish.Abstractions;
+
+namespace PetriDish.Core.Scaffolding;
+
+/// <summary>What <c>petridish new</c> was asked for, validated.</summary>
+/// <param name="Kind">The plugin kind.</param>
+/// <param name="Name">A C# identifier (PascalCase), used for types and the project name.</param>
+/// <param name="Id">The plugin id, kebab-case.</param>
+/// <param name="Output">The folder the plugin and its tests go to.</param>
+public sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output);

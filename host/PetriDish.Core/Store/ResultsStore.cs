@@ -1,0 +1,403 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace PetriDish.Core.Store;
+
+/// <summary>
+/// The SQLite database of a run (or of the ground-truth cache): manifest, every ground-truth
+/// evaluation, surrogate predictions and checkpoints. Each write is its own transaction and is
+/// durable when the call returns, so a crash loses nothing that was reported as done.
+/// </summary>
+public sealed class ResultsStore : IDisposable
+{
+    /// <summary>The schema version this code reads and writes.</summary>
+    public const int SchemaVersion = 2;
+
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    private ResultsStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/>.</summary>
+    public static ResultsStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        try
+        {
+            var store = new ResultsStore(connection, full);
+            store.Migrate();
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A short stable hash of an evaluator configuration key.</summary>
+    public static string HashConfiguration(string configurationKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(configurationKey)))[..16];
+
+    /// <summary>Stores a metadata value (manifest text, seed, status, ...).</summary>
+    public void SetMeta(string key, string value) => Execute(
+        "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        ("$key", key), ("$value", value));
+
+    /// <summary>A metadata value, or null.</summary>
+    public string? GetMeta(string key) => Scalar<string>("SELECT value FROM meta WHERE key = $key", ("$key", key));
+
+    /// <summary>Records the configuration key behind a hash, for people reading the database.</summary>
+    public string RegisterConfiguration(string configurationKey)
+    {
+        var hash = HashConfiguration(configurationKey);
+        Execute("INSERT OR IGNORE INTO configurations(hash, key) VALUES ($hash, $key)", ("$hash", hash), ("$key", configurationKey));
+        return hash;
+    }
+
+    /// <summary>Stores an evaluation and returns it with its row id.</summary>
+    public EvaluationRecord Add(EvaluationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO evaluations(motif, configuration, fidelity, seed, status, value, metric, error, details, seconds, attempt, iteration, purpose, job_id, finished_at)
+                VALUES ($motif, $configuration, $fidelity, $seed, $status, $value, $metric, $error, $details, $seconds, $attempt, $iteration, $purpose, $job, $finished)
+                RETURNING id
+                """;
+            Bind(command,
+                ("$motif", record.Motif), ("$configuration", record.Configuration), ("$fidelity", record.Fidelity), ("$seed", record.Seed),
+                ("$status", record.Status == EvaluationStatus.Completed ? "completed" : "failed"), ("$value", record.Value), ("$metric", record.Metric),
+                ("$error", record.Error), ("$details", record.Details), ("$seconds", record.Seconds), ("$attempt", record.Attempt),
+                ("$iteration", record.Iteration), ("$purpose", record.Purpose), ("$job", record.JobId),
+                ("$finished", record.FinishedAt.ToString("O", CultureInfo.InvariantCulture)));
+            var id = (long)command.ExecuteScalar()!;
+            return record with { Id = id };
+        }
+    }
+
+    /// <summary>The completed evaluation for this exact (configuration, motif, fidelity, seed), if any.</summary>
+    public EvaluationRecord? FindCompleted(string configuration, string motif, string fidelity, int seed) =>
+        Query("""
+            SELECT * FROM evaluations
+            WHERE configuration = $configuration AND motif = $motif AND fidelity = $fidelity AND seed = $seed AND status = 'completed'
+            ORDER BY id LIMIT 1
+            """,
+            ("$configuration", configuration), ("$motif", motif), ("$fidelity", fidelity), ("$seed", seed)).FirstOrDefault();
+
+    /// <summary>Every stored evaluation in the order stored, optionally only completed ones of one fidelity.</summary>
+    public IReadOnlyList<EvaluationRecord> Evaluations(string? fidelity = null, bool completedOnly = false) =>
+        Query($"""
+            SELECT * FROM evaluations
+            WHERE ($fidelity IS NULL OR fidelity = $fidelity) {(completedOnly ? "AND status = 'completed'" : "")}
+            ORDER BY id
+            """,
+            ("$fidelity", fidelity));
+
+    /// <summary>Stores a surrogate's scores for one iteration in one transaction.</summary>
+    public void AddPredictions(IReadOnlyCollection<PredictionRecord> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO predictions(iteration, surrogate, motif, score) VALUES ($iteration, $surrogate, $motif, $score)";
+            var iteration = command.Parameters.Add("$iteration", SqliteType.Integer);
+            var surrogate = command.Parameters.Add("$surrogate", SqliteType.Text);
+            var motif = command.Parameters.Add("$motif", SqliteType.Text);
+            var score = command.Parameters.Add("$score", SqliteType.Real);
+            foreach (var prediction in predictions)
+            {
+                iteration.Value = prediction.Iteration;
+                surrogate.Value = prediction.Surrogate;
+                motif.Value = prediction.Motif;
+                score.Value = double.IsFinite(prediction.Score) ? prediction.Score : DBNull.Value;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Replaces a surrogate's scores for one iteration (idempotent, so a resumed iteration stores them once).</summary>
+    public void ReplacePredictions(int iteration, string surrogate, IReadOnlyCollection<PredictionRecord> predictions)
+    {
+        Execute("DELETE FROM predictions WHERE iteration = $iteration AND surrogate = $surrogate", ("$iteration", iteration), ("$surrogate", surrogate));
+        AddPredictions(predictions);
+    }
+
+    /// <summary>The predictions of one iteration (all surrogates).</summary>
+    public IReadOnlyList<PredictionRecord> Predictions(int iteration)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT iteration, surrogate, motif, score FROM predictions WHERE iteration = $iteration ORDER BY id";
+            command.Parameters.AddWithValue("$iteration", iteration);
+            using var reader = command.ExecuteReader();
+            var rows = new List<PredictionRecord>();
+            while (reader.Read())
+            {
+                rows.Add(new PredictionRecord(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3)));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>Records a job submitted to an executor, before waiting for it: a resumed run reattaches to it.</summary>
+    public void AddJob(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        Execute(
+            """
+            INSERT INTO jobs(job_id, executor, configuration, motif, fidelity, seed, attempt, result_path, state, submitted_at)
+            VALUES ($id, $executor, $configuration, $motif, $fidelity, $seed, $attempt, $result, 'submitted', $submitted)
+            """,
+            ("$id", job.JobId), ("$executor", job.Executor), ("$configuration", job.Configuration), ("$motif", job.Motif), ("$fidelity", job.Fidelity),
+            ("$seed", job.Seed), ("$attempt", job.Attempt), ("$result", job.ResultPath), ("$submitted", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Marks a job finished (its result recorded) or cancelled.</summary>
+    public void CloseJob(string jobId, bool cancelled) => Execute(
+        "UPDATE jobs SET state = $state, finished_at = $finished WHERE job_id = $id",
+        ("$id", jobId), ("$state", cancelled ? "cancelled" : "finished"), ("$finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>Jobs of an executor that were submitted and not yet closed.</summary>
+    public IReadOnlyList<JobRecord> OpenJobs(string executor)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT job_id, executor, configuration, motif, fidelity, seed, attempt, result_path FROM jobs WHERE executor = $executor AND state = 'submitted' ORDER BY rowid";
+            command.Parameters.AddWithValue("$executor", executor);
+            using var reader = command.ExecuteReader();
+            var jobs = new List<JobRecord>();
+            while (reader.Read())
+            {
+                jobs.Add(new JobRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
+            }
+
+            return jobs;
+        }
+    }
+
+    /// <summary>Stores (or replaces) a component's checkpoint for an iteration.</summary>
+    public void SaveCheckpoint(int iteration, string component, byte[] state) => Execute(
+        """
+        INSERT INTO checkpoints(iteration, component, state, saved_at) VALUES ($iteration, $component, $state, $saved)
+        ON CONFLICT(iteration, component) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at
+        """,
+        ("$iteration", iteration), ("$component", component), ("$state", state), ("$saved", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>A component's checkpoint of one iteration, or null.</summary>
+    public byte[]? Checkpoint(string component, int iteration)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT state FROM checkpoints WHERE component = $component AND iteration = $iteration";
+            command.Parameters.AddWithValue("$component", component);
+            command.Parameters.AddWithValue("$iteration", iteration);
+            return command.ExecuteScalar() as byte[];
+        }
+    }
+
+    /// <summary>The newest checkpoint of a component, with its iteration.</summary>
+    public (int Iteration, byte[] State)? LatestCheckpoint(string component)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT iteration, state FROM checkpoints WHERE component = $component ORDER BY iteration DESC LIMIT 1";
+            command.Parameters.AddWithValue("$component", component);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (reader.GetInt32(0), (byte[])reader.GetValue(1)) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    private void Migrate()
+    {
+        Execute("PRAGMA journal_mode = WAL");
+        Execute("PRAGMA synchronous = NORMAL"); // With WAL: durable against process crashes (kill -9), cheap per write.
+        Execute("PRAGMA foreign_keys = ON");
+        var version = Scalar<long>("PRAGMA user_version");
+        if (version > SchemaVersion)
+        {
+            throw new InvalidOperationException($"{Path} has schema version {version}; this petridish reads up to version {SchemaVersion}. Use a newer petridish.");
+        }
+
+        if (version == SchemaVersion)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                CREATE TABLE IF NOT EXISTS meta (
+                    key   TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE IF NOT EXISTS configurations (
+                    hash TEXT PRIMARY KEY,
+                    key  TEXT NOT NULL
+                );
+                CREATE TABLE IF NOT EXISTS evaluations (
+                    id            INTEGER PRIMARY KEY,
+                    motif         TEXT    NOT NULL,
+                    configuration TEXT    NOT NULL,
+                    fidelity      TEXT    NOT NULL,
+                    seed          INTEGER NOT NULL,
+                    status        TEXT    NOT NULL CHECK (status IN ('completed', 'failed')),
+                    value         REAL,
+                    metric        TEXT,
+                    error         TEXT,
+                    details       TEXT,
+                    seconds       REAL    NOT NULL DEFAULT 0,
+                    attempt       INTEGER NOT NULL DEFAULT 1,
+                    iteration     INTEGER,
+                    purpose       TEXT,
+                    job_id        TEXT,
+                    finished_at   TEXT    NOT NULL,
+                    CHECK (status = 'failed' OR value IS NOT NULL)
+                );
+                CREATE INDEX IF NOT EXISTS evaluations_lookup ON evaluations(configuration, motif, fidelity, seed, status);
+                CREATE TABLE IF NOT EXISTS predictions (
+                    id        INTEGER PRIMARY KEY,
+                    iteration INTEGER NOT NULL,
+                    surrogate TEXT    NOT NULL,
+                    motif     TEXT    NOT NULL,
+                    score     REAL
+                );
+                CREATE INDEX IF NOT EXISTS predictions_iteration ON predictions(iteration);
+                CREATE TABLE IF NOT EXISTS jobs (
+                    job_id        TEXT    PRIMARY KEY,
+                    executor      TEXT    NOT NULL,
+                    configuration TEXT    NOT NULL,
+                    motif         TEXT    NOT NULL,
+                    fidelity      TEXT    NOT NULL,
+                    seed          INTEGER NOT NULL,
+                    attempt       INTEGER NOT NULL,
+                    result_path   TEXT    NOT NULL,
+                    state         TEXT    NOT NULL CHECK (state IN ('submitted', 'finished', 'cancelled')),
+                    submitted_at  TEXT    NOT NULL,
+                    finished_at   TEXT
+                );
+                CREATE TABLE IF NOT EXISTS checkpoints (
+                    iteration INTEGER NOT NULL,
+                    component TEXT    NOT NULL,
+                    state     BLOB    NOT NULL,
+                    saved_at  TEXT    NOT NULL,
+                    PRIMARY KEY (iteration, component)
+                );
+                PRAGMA user_version = {SchemaVersion};
+                """;
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private List<EvaluationRecord> Query(string sql, params (string Name, object? Value)[] parameters)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            Bind(command, parameters);
+            using var reader = command.ExecuteReader();
+            var rows = new List<EvaluationRecord>();
+            while (reader.Read())
+            {
+                rows.Add(ReadEvaluation(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    private static EvaluationRecord ReadEvaluation(SqliteDataReader reader)
+    {
+        string? Text(string column) => reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.GetString(reader.GetOrdinal(column));
+        double? Real(string column) => reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.GetDouble(reader.GetOrdinal(column));
+        int? Integer(string column) => reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.GetInt32(reader.GetOrdinal(column));
+        return new EvaluationRecord
+        {
+            Id = reader.GetInt64(reader.GetOrdinal("id")),
+            Motif = Text("motif")!,
+            Configuration = Text("configuration")!,
+            Fidelity = Text("fidelity")!,
+            Seed = Integer("seed")!.Value,
+            Status = Text("status") == "completed" ? EvaluationStatus.Completed : EvaluationStatus.Failed,
+            Value = Real("value"),
+            Metric = Text("metric"),
+            Error = Text("error"),
+            Details = Text("details"),
+            Seconds = Real("seconds") ?? 0,
+            Attempt = Integer("attempt") ?? 1,
+            Iteration = Integer("iteration"),
+            Purpose = Text("purpose"),
+            JobId = Text("job_id"),
+            FinishedAt = DateTimeOffset.Parse(Text("finished_at")!, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            Bind(command, parameters);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            Bind(command, parameters);
+            var value = command.ExecuteScalar();
+            return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+}

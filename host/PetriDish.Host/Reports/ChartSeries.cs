@@ -1,9 +1,0 @@
-namespace PetriDish.Host.Reports;
-
-/// <summary>One named series of a chart.</summary>
-/// <param name="Name">Legend text.</param>
-/// <param name="X">Horizontal values.</param>
-/// <param name="Y">Vertical values (NaN points are skipped).</param>
-/// <param name="Lines">Connect the points (a curve) or only mark them.</param>
-/// <param name="Band">Optional ± half-width around <paramref name="Y"/> (a standard deviation), drawn as a shaded band.</param>
-public sealed record ChartSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool Lines = true, IReadOnlyList<double>? Band = null);

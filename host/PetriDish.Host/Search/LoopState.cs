@@ -1,8 +1,0 @@
-namespace PetriDish.Host.Search;
-
-/// <summary>The search loop's own checkpoint, written after every finished iteration.</summary>
-/// <param name="Iteration">The last finished iteration (0 = the warm-up).</param>
-/// <param name="Random">The loop's random state (exploration draws, warm-up samples).</param>
-/// <param name="ElapsedSeconds">Wall time spent in this run so far, over all sessions.</param>
-/// <param name="StopReason">Why the search stopped, once it has.</param>
-public sealed record LoopState(int Iteration, ulong[] Random, double ElapsedSeconds, string? StopReason);

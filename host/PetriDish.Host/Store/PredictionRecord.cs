@@ -1,4 +1,0 @@
-namespace PetriDish.Host.Store;
-
-/// <summary>A surrogate's score for one motif in one iteration.</summary>
-public sealed record PredictionRecord(int Iteration, string Surrogate, string Motif, double Score);
