@@ -1,7 +1,7 @@
 namespace PetriDish.Abstractions;
 
-/// <summary>A search strategy in ask/tell form: it proposes motifs and learns from their results.</summary>
-public interface IOptimizer : ICheckpointable
+/// <summary>A search strategy in ask/tell form: it proposes motifs and learns from their results. Disposing it releases its tensors and modules.</summary>
+public interface IOptimizer : ICheckpointable, IDisposable
 {
     /// <summary>Proposes up to <paramref name="count"/> new, distinct motifs, best first where it has an order.</summary>
     Task<IReadOnlyList<IMotif>> ProposeAsync(int count, IOptimizerContext context, CancellationToken cancellationToken);

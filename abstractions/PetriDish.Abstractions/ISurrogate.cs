@@ -2,9 +2,9 @@ namespace PetriDish.Abstractions;
 
 /// <summary>
 /// A cheap stand-in for the ground truth: fitted on observed motifs, it scores new ones.
-/// Only the ranking of its scores matters.
+/// Only the ranking of its scores matters. Disposing it releases its tensors and modules.
 /// </summary>
-public interface ISurrogate : ICheckpointable
+public interface ISurrogate : ICheckpointable, IDisposable
 {
     /// <summary>The fewest observations <see cref="Fit"/> accepts.</summary>
     int MinimumObservations { get; }

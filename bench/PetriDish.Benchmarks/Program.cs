@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+using PetriDish.Sdk;
 using TorchSharp;
 
 // Usage: PetriDish.Benchmarks [fit|predict|rnn|nlp|ensemble|all] [--threads N]
@@ -22,7 +22,6 @@ var context = new PluginContext
     Seed = 1,
     BaseDirectory = Environment.CurrentDirectory,
     LoggerFactory = NullLoggerFactory.Instance,
-    Services = new ServiceCollection().BuildServiceProvider(),
 };
 var space = new ActivationSearchSpace(new ActivationSettings(), context);
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, torch threads {threads}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");

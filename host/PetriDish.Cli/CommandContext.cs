@@ -4,11 +4,9 @@ using PetriDish.Core.Plugins;
 
 namespace PetriDish.Cli;
 
-/// <summary>What a command's action works with: the generic host's services, the plugins and the console.</summary>
+/// <summary>What a command's action works with: the plugins, logging and the console.</summary>
 public sealed class CommandContext
 {
-    public required IServiceProvider Services { get; init; }
-
     public required PluginCatalog Catalog { get; init; }
 
     public required ILoggerFactory LoggerFactory { get; init; }
@@ -29,7 +27,7 @@ public sealed class CommandContext
 
     /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
     public ValidatedManifest LoadManifest(string path) =>
-        new ManifestLoader(Catalog, LoggerFactory, Services).Load(path);
+        new ManifestLoader(Catalog, LoggerFactory).Load(path);
 
     /// <summary>Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given (<c>--seed</c>).</summary>
     public ValidatedManifest LoadManifest(string path, int? seed) =>
@@ -37,5 +35,5 @@ public sealed class CommandContext
 
     /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
     public ValidatedManifest LoadManifest(string text, string path) =>
-        new ManifestLoader(Catalog, LoggerFactory, Services).Load(text, path);
+        new ManifestLoader(Catalog, LoggerFactory).Load(text, path);
 }

@@ -41,7 +41,6 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
             using var host = BuildHost(catalog, verbose);
             var context = new CommandContext
             {
-                Services = host.Services,
                 Catalog = catalog,
                 LoggerFactory = host.Services.GetRequiredService<ILoggerFactory>(),
                 Out = output,

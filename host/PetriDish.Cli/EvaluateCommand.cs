@@ -8,6 +8,7 @@ using PetriDish.Core.Evaluation;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Store;
 using PetriDish.Core.Torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Cli;
 

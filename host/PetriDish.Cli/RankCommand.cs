@@ -7,6 +7,7 @@ using PetriDish.Core.Manifest;
 using PetriDish.Core.Ranking;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Cli;
 

@@ -4,10 +4,10 @@ using PetriDish.Core;
 using PetriDish.Core.Evaluation;
 using PetriDish.Core.Execution;
 using PetriDish.Core.Manifest;
-using PetriDish.Core.Plugins;
 using PetriDish.Core.Search;
 using PetriDish.Core.Store;
 using PetriDish.Core.Torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Cli;
 
@@ -101,7 +101,7 @@ internal static class RunCommand
         var optimizerPlugin = validated.Optimizer!;
         var optimizer = ((IOptimizerPlugin)optimizerPlugin.Entry).Create(optimizerPlugin.Settings, space, validated.Context);
         var screening = validated.Manifest.Search.Surrogate is { } name ? validated.FindSurrogate(name) : null;
-        var surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, validated.Context.WithSeed(Seeds.Derive(validated.Manifest.Seed, "surrogate")));
+        var surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, validated.Context with { Seed = Seeds.Derive(validated.Manifest.Seed, "surrogate") });
         try
         {
             var groundTruth = new GroundTruthService(space.GroundTruth, store, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"), shared);
@@ -131,8 +131,8 @@ internal static class RunCommand
         }
         finally
         {
-            (surrogate as IDisposable)?.Dispose();
-            (optimizer as IDisposable)?.Dispose();
+            surrogate?.Dispose();
+            optimizer?.Dispose();
         }
     }
 

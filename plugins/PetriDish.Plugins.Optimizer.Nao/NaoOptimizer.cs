@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PetriDish.Abstractions;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Optimizer.Nao;
 

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Optimizer.RandomSearch;
 
@@ -27,5 +28,10 @@ public sealed class RandomSearch(ISearchSpace space, int seed) : IOptimizer
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         _random.Load(reader);
+    }
+
+    /// <summary>Nothing to release: this component holds no tensors or native resources.</summary>
+    public void Dispose()
+    {
     }
 }

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Optimizer.RandomSearch;
 

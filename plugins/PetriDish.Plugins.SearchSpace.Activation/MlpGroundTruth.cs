@@ -4,6 +4,7 @@ using PetriDish.Plugins.SearchSpace.Activation.Data;
 using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
 

@@ -1,6 +1,7 @@
 using PetriDish.Abstractions;
 using PetriDish.Kernels;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
 

@@ -3,6 +3,7 @@ using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.RnnCell.Data;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
 

@@ -137,4 +137,9 @@ public sealed class LinearSurrogate(LinearSettings settings, ISearchSpace space)
 
         return solution;
     }
+
+    /// <summary>Nothing to release: this component holds no tensors or native resources.</summary>
+    public void Dispose()
+    {
+    }
 }

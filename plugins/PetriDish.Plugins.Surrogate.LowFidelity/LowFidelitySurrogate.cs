@@ -53,4 +53,9 @@ public sealed class LowFidelitySurrogate(ISearchSpace space, Fidelity fidelity, 
     public void Load(Stream stream)
     {
     }
+
+    /// <summary>Nothing to release: this component holds no tensors or native resources.</summary>
+    public void Dispose()
+    {
+    }
 }

@@ -2,6 +2,7 @@ using PetriDish.Abstractions;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Surrogate.NnPredictor;
 

@@ -1,6 +1,7 @@
 using PetriDish.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 

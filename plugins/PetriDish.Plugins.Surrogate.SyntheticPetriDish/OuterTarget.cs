@@ -1,3 +1,4 @@
+
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 
 /// <summary>What the outer loss makes the dish's validation losses match.</summary>

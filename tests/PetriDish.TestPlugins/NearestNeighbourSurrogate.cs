@@ -37,4 +37,9 @@ public sealed class NearestNeighbourSurrogate(ISearchSpace searchSpace) : ISurro
     }
 
     private static double Distance(double[] a, double[] b) => a.Zip(b, (x, y) => (x - y) * (x - y)).Sum();
+
+    /// <summary>Nothing to release: this component holds no tensors or native resources.</summary>
+    public void Dispose()
+    {
+    }
 }

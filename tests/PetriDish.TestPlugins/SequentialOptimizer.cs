@@ -40,4 +40,9 @@ public sealed class SequentialOptimizer(ISearchSpace searchSpace, SequentialOpti
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         _next = reader.ReadDouble();
     }
+
+    /// <summary>Nothing to release: this component holds no tensors or native resources.</summary>
+    public void Dispose()
+    {
+    }
 }

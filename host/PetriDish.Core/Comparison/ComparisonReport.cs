@@ -1,8 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PetriDish.Abstractions;
 using PetriDish.Core.Reports;
+using PetriDish.Sdk;
 
 namespace PetriDish.Core.Comparison;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
+using PetriDish.Sdk;
 
 namespace PetriDish.Core.Comparison;
 

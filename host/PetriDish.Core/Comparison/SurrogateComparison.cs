@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
-using PetriDish.Core.Plugins;
 using PetriDish.Core.Progress;
+using PetriDish.Sdk;
 
 namespace PetriDish.Core.Comparison;
 
@@ -35,7 +35,7 @@ public static class SurrogateComparison
             for (var s = 0; s < seeds; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context.WithSeed(Seeds.Derive(manifest.Manifest.Seed, "compare", s)));
+                var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", s) });
                 try
                 {
                     var start = done;
@@ -68,7 +68,7 @@ public static class SurrogateComparison
                 }
                 finally
                 {
-                    (surrogate as IDisposable)?.Dispose();
+                    surrogate?.Dispose();
                 }
 
                 done++;

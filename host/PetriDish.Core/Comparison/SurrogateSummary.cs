@@ -1,3 +1,4 @@
+
 namespace PetriDish.Core.Comparison;
 
 /// <summary>Everything measured for one surrogate over the seeds.</summary>

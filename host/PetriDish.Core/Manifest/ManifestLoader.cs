@@ -19,16 +19,13 @@ public sealed class ManifestLoader
 
     private readonly PluginCatalog _catalog;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly IServiceProvider _services;
 
     /// <param name="catalog">The loaded plugins, including those of the manifest's <c>pluginPaths</c>.</param>
     /// <param name="loggerFactory">Logging for plugins created while validating.</param>
-    /// <param name="services">The host's services, handed to plugins.</param>
-    public ManifestLoader(PluginCatalog catalog, ILoggerFactory loggerFactory, IServiceProvider services)
+    public ManifestLoader(PluginCatalog catalog, ILoggerFactory loggerFactory)
     {
         _catalog = catalog;
         _loggerFactory = loggerFactory;
-        _services = services;
     }
 
     /// <summary>The manifest frame schema (embedded copy of <c>plugin-manifest.schema.json</c>).</summary>
@@ -100,7 +97,6 @@ public sealed class ManifestLoader
             Seed = frame["seed"] is JValue { Type: JTokenType.Integer } seed ? (int)seed : 0,
             BaseDirectory = baseDirectory,
             LoggerFactory = _loggerFactory,
-            Services = _services,
         };
         var validation = new PluginValidationContext { BaseDirectory = baseDirectory };
 

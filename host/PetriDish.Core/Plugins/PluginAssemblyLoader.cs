@@ -1,8 +1,8 @@
 using System.Reflection;
 using McMaster.NETCore.Plugins;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PetriDish.Abstractions;
+using PetriDish.Sdk;
 using TorchSharp;
 
 namespace PetriDish.Core.Plugins;
@@ -11,7 +11,7 @@ namespace PetriDish.Core.Plugins;
 /// Loads one plugin assembly into its own load context. The only place that knows McMaster.NETCore.Plugins.
 /// </summary>
 /// <remarks>
-/// The contracts, TorchSharp and the DI and logging abstractions are shared with the host, so that
+/// The contracts, the SDK (PetriDish.Sdk), TorchSharp and the logging abstractions are shared with the host, so that
 /// plugin and host exchange the same types and native libtorch is mapped once per process. Everything
 /// else a plugin ships stays private to its context.
 /// </remarks>
@@ -22,7 +22,7 @@ internal static class PluginAssemblyLoader
         typeof(IPlugin),
         typeof(torch),
         typeof(ILogger),
-        typeof(IServiceCollection),
+        typeof(HeldScalars),
     ];
 
     public static Assembly Load(string assemblyPath)

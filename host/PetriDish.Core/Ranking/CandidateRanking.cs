@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
-using PetriDish.Core.Plugins;
 
 namespace PetriDish.Core.Ranking;
 
@@ -45,7 +44,7 @@ public static class CandidateRanking
         ArgumentNullException.ThrowIfNull(request);
         var manifest = request.Manifest;
         var bound = request.Surrogate;
-        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, manifest.SearchSpaceInstance, manifest.Context.WithSeed(request.Seed));
+        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, manifest.SearchSpaceInstance, manifest.Context with { Seed = request.Seed });
         try
         {
             var clock = Stopwatch.StartNew();
@@ -107,7 +106,7 @@ public static class CandidateRanking
         }
         finally
         {
-            (surrogate as IDisposable)?.Dispose();
+            surrogate?.Dispose();
         }
     }
 

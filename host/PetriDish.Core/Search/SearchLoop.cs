@@ -7,6 +7,7 @@ using PetriDish.Core.Execution;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Progress;
 using PetriDish.Core.Store;
+using PetriDish.Sdk;
 
 namespace PetriDish.Core.Search;
 

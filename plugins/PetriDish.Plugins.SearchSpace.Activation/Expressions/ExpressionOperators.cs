@@ -1,6 +1,6 @@
-using PetriDish.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.Activation.Expressions;
 

@@ -2,6 +2,7 @@ using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
 using TorchSharp;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.NasBenchNlp.Network;
 

@@ -1,4 +1,4 @@
-using PetriDish.Abstractions;
+using PetriDish.Sdk;
 
 namespace PetriDish.Tests.Abstractions;
 

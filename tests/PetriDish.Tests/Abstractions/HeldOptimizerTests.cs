@@ -1,6 +1,6 @@
-using PetriDish.Abstractions;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Tests.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation;
+using PetriDish.Sdk;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Activation;

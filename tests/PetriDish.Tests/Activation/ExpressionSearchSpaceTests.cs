@@ -2,6 +2,7 @@ using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.Activation.Expressions;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Tests.Activation;
 

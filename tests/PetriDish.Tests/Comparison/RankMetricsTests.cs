@@ -1,5 +1,5 @@
-using PetriDish.Abstractions;
 using PetriDish.Core.Comparison;
+using PetriDish.Sdk;
 
 namespace PetriDish.Tests.Comparison;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetriDish.Abstractions;
 using TorchSharp;
@@ -8,11 +7,10 @@ namespace PetriDish.Tests.Infrastructure;
 /// <summary>Plugin contexts for tests: CPU, a fixed seed, no logging.</summary>
 public static class TestContexts
 {
-    public static IServiceProvider Services { get; } = new ServiceCollection().BuildServiceProvider();
 
     /// <summary>A manifest loader over the given plugins, as the CLI builds one.</summary>
     public static PetriDish.Core.Manifest.ManifestLoader ManifestLoader(PetriDish.Core.Plugins.PluginCatalog catalog) =>
-        new(catalog, NullLoggerFactory.Instance, Services);
+        new(catalog, NullLoggerFactory.Instance);
 
     public static PluginContext Plugin(int seed = 1, string? baseDirectory = null) => new()
     {
@@ -20,6 +18,5 @@ public static class TestContexts
         Seed = seed,
         BaseDirectory = baseDirectory ?? RepoPaths.Root,
         LoggerFactory = NullLoggerFactory.Instance,
-        Services = Services,
     };
 }

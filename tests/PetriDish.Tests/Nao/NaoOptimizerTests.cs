@@ -2,6 +2,7 @@ using PetriDish.Abstractions;
 using PetriDish.Core.Comparison;
 using PetriDish.Plugins.Optimizer.Nao;
 using PetriDish.Plugins.SearchSpace.RnnCell;
+using PetriDish.Sdk;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Nao;

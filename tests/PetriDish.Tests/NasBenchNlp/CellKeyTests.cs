@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
+using PetriDish.Sdk;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.NasBenchNlp;

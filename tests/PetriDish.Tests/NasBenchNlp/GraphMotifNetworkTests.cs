@@ -3,6 +3,7 @@ using PetriDish.Plugins.SearchSpace.NasBenchNlp;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Tests.NasBenchNlp;
 

@@ -29,14 +29,14 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
-    public void A_plugin_built_against_another_contract_version_is_refused_by_name_and_the_others_load()
+    public void A_plugin_built_against_the_previous_contract_version_is_refused_by_name_and_the_others_load()
     {
         var catalog = PluginCatalogLoader.Load([RepoPaths.TestPlugins]);
 
-        var failure = Assert.Single(catalog.Failures, f => f.Name == "PetriDish.TestPlugins.FutureContract");
-        Assert.Contains("contract version 99", failure.Reason, StringComparison.Ordinal);
+        var failure = Assert.Single(catalog.Failures, f => f.Name == "PetriDish.TestPlugins.PreviousContract");
+        Assert.Contains($"contract version {PluginContract.Version - 1},", failure.Reason, StringComparison.Ordinal);
         Assert.Contains($"provides version {PluginContract.Version}", failure.Reason, StringComparison.Ordinal);
-        Assert.Null(catalog.Find("future-optimizer"));
+        Assert.Null(catalog.Find("previous-contract-optimizer"));
         Assert.NotNull(catalog.Find("toy-space"));
     }
 
@@ -47,7 +47,7 @@ public sealed class PluginLoadingTests
         var broken = Path.Combine(temp.Path, "PetriDish.TestPlugins");
         TempDirectory.Copy(TestPluginFolder, broken);
         File.Delete(Path.Combine(broken, "PetriDish.TestPlugins.Helpers.dll"));
-        TempDirectory.Copy(Path.Combine(RepoPaths.TestPlugins, "PetriDish.TestPlugins.FutureContract"), Path.Combine(temp.Path, "PetriDish.TestPlugins.FutureContract"));
+        TempDirectory.Copy(Path.Combine(RepoPaths.TestPlugins, "PetriDish.TestPlugins.PreviousContract"), Path.Combine(temp.Path, "PetriDish.TestPlugins.PreviousContract"));
 
         var catalog = PluginCatalogLoader.Load([temp.Path]);
 

@@ -33,7 +33,7 @@ public sealed class CellNetworkTests
     public void Batched_cells_equal_the_same_cells_one_by_one()
     {
         var space = new RnnCellSearchSpace(new RnnCellSettings(), TestContexts.Plugin());
-        var random = new PetriDish.Abstractions.DeterministicRandom(8);
+        var random = new PetriDish.Sdk.DeterministicRandom(8);
         var cells = Enumerable.Range(0, 5).Select(_ => space.Sample(random)).Append(space.Parse(RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
         var factory = space.MotifNetworks;
         var options = factory.DefaultOptions;

@@ -1,5 +1,6 @@
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.RnnCell;
+using PetriDish.Sdk;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.RnnCell;

@@ -6,6 +6,7 @@ using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
+using PetriDish.Sdk;
 
 namespace PetriDish.Tests.Surrogates;
 

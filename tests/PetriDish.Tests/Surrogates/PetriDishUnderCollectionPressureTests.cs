@@ -7,7 +7,7 @@ namespace PetriDish.Tests.Surrogates;
 
 /// <summary>
 /// TorchSharp does not keep an implicitly converted Scalar alive during its native call; a collection
-/// at that moment once crashed a long fit. The Petri dish holds its Scalars (<see cref="HeldScalars"/>):
+/// at that moment once crashed a long fit. The Petri dish holds its Scalars (<see cref="Sdk.HeldScalars"/>):
 /// under continuous collections it must neither fail nor change its result, through the libtorch
 /// program and through the managed kernels (whose meta-gradient libtorch calls back into).
 /// </summary>

@@ -1,4 +1,4 @@
-namespace PetriDish.Abstractions;
+namespace PetriDish.Sdk;
 
 /// <summary>Ranking helpers shared by the host's metrics and plugins (rank targets, rank correlations).</summary>
 public static class Ranks

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace PetriDish.Abstractions;
+namespace PetriDish.Sdk;
 
 /// <summary>
 /// Scalars that are never collected, for tensor arithmetic in loops that run millions of operations

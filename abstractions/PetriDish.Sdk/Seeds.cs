@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PetriDish.Abstractions;
+namespace PetriDish.Sdk;
 
 /// <summary>Stable sub-seeds, so that every component of an experiment draws independent, reproducible numbers.</summary>
 public static class Seeds

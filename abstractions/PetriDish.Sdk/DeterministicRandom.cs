@@ -1,4 +1,4 @@
-namespace PetriDish.Abstractions;
+namespace PetriDish.Sdk;
 
 /// <summary>
 /// A <see cref="Random"/> (xoshiro256**) whose state can be saved and restored, so that a resumed

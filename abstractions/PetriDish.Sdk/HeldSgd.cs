@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace PetriDish.Abstractions;
+namespace PetriDish.Sdk;
 
 /// <summary>SGD with optional momentum as TorchSharp's <c>optim.SGD</c> steps it, with held Scalars (see <see cref="HeldOptimizer"/>).</summary>
 internal sealed class HeldSgd : HeldOptimizer

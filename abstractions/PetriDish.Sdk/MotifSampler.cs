@@ -1,4 +1,6 @@
-namespace PetriDish.Abstractions;
+using PetriDish.Abstractions;
+
+namespace PetriDish.Sdk;
 
 /// <summary>Drawing motifs without repeats, as random search and its variants need.</summary>
 public static class MotifSampler

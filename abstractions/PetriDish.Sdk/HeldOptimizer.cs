@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace PetriDish.Abstractions;
+namespace PetriDish.Sdk;
 
 /// <summary>
 /// TorchSharp's Adam and SGD steps, operation for operation (the same results to the last bit), with
