@@ -9,25 +9,37 @@ internal static class NewCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var kind = new Argument<string>("kind") { Description = "search-space, surrogate or optimizer." };
-        var name = new Argument<string>("name") { Description = "A C# identifier for its types and project (e.g. MyRanker)." };
+        var kind = new Argument<string>("kind") { Description = "search-space, surrogate or optimizer (a plugin), or experiment (a starter manifest)." };
+        var name = new Argument<string>("name") { Description = "A plugin: a C# identifier for its types and project (e.g. MyRanker). An experiment: the manifest's file name without .json." };
         var id = new Option<string?>("--id") { Description = "The plugin id manifests use (default: the name in kebab-case)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: ./<name>)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: ./<name> for a plugin, the current folder for an experiment)." };
         var force = new Option<bool>("--force") { Description = "Overwrite files in an existing folder." };
-        var command = new Command("new", "Scaffold a plugin (search-space, surrogate or optimizer) and its test project, ready to build, load and test.")
+        var packageVersion = new Option<string?>("--package-version") { Description = "A plugin: reference the PetriDish.Abstractions and PetriDish.Sdk packages at this version (default: this petridish's own)." };
+        var command = new Command("new", "Scaffold a plugin (search-space, surrogate or optimizer) and its test project, ready to build, load and test; or (experiment) a starter manifest that runs as it is.")
         {
-            kind, name, id, output, force,
+            kind, name, id, output, force, packageVersion,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (string?)null, async (context, token) =>
         {
-            var request = PluginScaffolder.Validate(parse.GetValue(kind)!, parse.GetValue(name)!, parse.GetValue(id), parse.GetValue(output), parse.GetValue(force));
+            if (parse.GetValue(kind) == "experiment")
+            {
+                var paths = ExperimentScaffolder.Write(parse.GetValue(name)!, parse.GetValue(output), parse.GetValue(force), PluginScaffolder.TemplatesFolder);
+                var manifest = Path.GetRelativePath(Environment.CurrentDirectory, paths[0]);
+                await context.Out.WriteLineAsync($"created {string.Join(" and ", paths.Select(p => Path.GetRelativePath(Environment.CurrentDirectory, p)))}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync("next:").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"  petridish run {manifest}        # the search (~2 min on one core)").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"  petridish compare {manifest}    # the surrogates ranked against the known curve").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            var request = PluginScaffolder.Validate(parse.GetValue(kind)!, parse.GetValue(name)!, parse.GetValue(id), parse.GetValue(output), parse.GetValue(force), parse.GetValue(packageVersion));
             var files = PluginScaffolder.Render(request, PluginScaffolder.TemplatesFolder);
             var written = PluginScaffolder.Write(request, files);
             var project = PluginScaffolder.ProjectName(request);
             var relative = Path.GetRelativePath(Environment.CurrentDirectory, request.Output);
             await context.Out.WriteLineAsync($"created {PluginKinds.Name(request.Kind)} plugin '{request.Id}' in {request.Output} ({written.Count} files)").ConfigureAwait(false);
             await context.Out.WriteLineAsync("next:").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"  dotnet build {Path.Combine(relative, "src", project)}").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"  dotnet build {Path.Combine(relative, "src", project)}    # needs PetriDish.Abstractions and PetriDish.Sdk {request.PackageVersion} on a package source (-p:RestoreAdditionalProjectSources=DIR)").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"  dotnet test {Path.Combine(relative, "tests", project + ".Tests")}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"  petridish plugins --plugins {Path.Combine(relative, "src", project, "bin", "Debug", "net10.0")}").ConfigureAwait(false);
             return ExitCodes.Success;

@@ -23,11 +23,25 @@ public static partial class PluginScaffolder
         "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     ];
 
+    /// <summary>
+    /// The version of this PetriDish's packages (the informational version without its source
+    /// revision): scaffolds reference PetriDish.Abstractions and PetriDish.Sdk at it.
+    /// </summary>
+    public static string OwnPackageVersion
+    {
+        get
+        {
+            var version = typeof(PluginScaffolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? throw new InvalidOperationException("this build of petridish has no informational version");
+            return version.Split('+')[0];
+        }
+    }
+
     /// <summary>The templates folder that ships beside the executable.</summary>
     public static string TemplatesFolder => Path.Combine(AppContext.BaseDirectory, "templates");
 
     /// <summary>Checks the command's arguments; throws <see cref="InvalidInputException"/> naming every problem.</summary>
-    public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force)
+    public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force, string? packageVersion = null)
     {
         var problems = new List<string>();
         if (!PluginKinds.TryParse(kind, out var parsedKind))
@@ -56,7 +70,14 @@ public static partial class PluginScaffolder
             problems.Add($"{folder} already exists and is not empty; choose another --output or pass --force to overwrite its files");
         }
 
-        return problems.Count > 0 ? throw new InvalidInputException(string.Join(Environment.NewLine, problems)) : new ScaffoldRequest(parsedKind, name, pluginId, folder);
+        if (packageVersion is not null && !NuGetVersion().IsMatch(packageVersion))
+        {
+            problems.Add($"'{packageVersion}' is not a package version such as 0.1.0 or 0.1.0-dev.1");
+        }
+
+        return problems.Count > 0
+            ? throw new InvalidInputException(string.Join(Environment.NewLine, problems))
+            : new ScaffoldRequest(parsedKind, name, pluginId, folder, packageVersion ?? OwnPackageVersion);
     }
 
     /// <summary>Renders every template in memory: relative output path → content. Throws <see cref="InvalidInputException"/> with file and line of every template error.</summary>
@@ -142,7 +163,7 @@ public static partial class PluginScaffolder
             ["namespace"] = project,
             ["manifest_section"] = request.Kind switch { PluginKind.SearchSpace => "searchSpace", PluginKind.Optimizer => "optimizer", _ => "surrogates[0]" },
             ["needs_libtorch"] = request.Kind == PluginKind.SearchSpace,
-            ["host_directory"] = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory),
+            ["petridish_version"] = request.PackageVersion,
         };
         foreach (var (key, variable) in new[] { ("TorchSharpVersion", "torchsharp_version"), ("LibTorchVersion", "libtorch_version"), ("MicrosoftExtensionsVersion", "extensions_version"), ("TestSdkVersion", "test_sdk_version"), ("XunitVersion", "xunit_version"), ("XunitRunnerVersion", "xunit_runner_version") })
         {
@@ -151,6 +172,9 @@ public static partial class PluginScaffolder
 
         return model;
     }
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$")]
+    private static partial Regex NuGetVersion();
 
     private static string OutputPath(string templatePath, ScaffoldRequest request) =>
         templatePath[..^".sbn".Length]

@@ -7,4 +7,5 @@ namespace PetriDish.Core.Scaffolding;
 /// <param name="Name">A C# identifier (PascalCase), used for types and the project name.</param>
 /// <param name="Id">The plugin id, kebab-case.</param>
 /// <param name="Output">The folder the plugin and its tests go to.</param>
-public sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output);
+/// <param name="PackageVersion">The version of the PetriDish.Abstractions and PetriDish.Sdk packages the projects reference.</param>
+public sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output, string PackageVersion);

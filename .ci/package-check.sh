@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The package route, as a user outside the repository takes it (issue 17):
+#   1. dotnet pack PetriDish.sln into a folder (a version unique to this run, so that no copy of an
+#      earlier PetriDish.Abstractions in the NuGet cache can stand in for the packed one);
+#   2. dotnet tool install the petridish tool from that folder into a temporary tool path;
+#   3. outside the repository: `petridish plugins`, `petridish new experiment demo` + `petridish run`;
+#   4. `petridish new surrogate`, built and tested against the packed PetriDish.Abstractions/Sdk, and
+#      loaded by the installed tool.
+# Usage: .ci/package-check.sh WORK_DIR   (prints what it does; exits non-zero on the first failure)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:?usage: package-check.sh WORK_DIR}"
+mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+packages="$work/packages" tools="$work/tools" outside="$work/outside"
+version="0.1.0-ci.$(date +%s)"
+
+step() { echo "package-check: $*"; }
+seconds() { date +%s.%N; }
+elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(seconds)"; }
+
+step "dotnet pack PetriDish.sln -c Release -p:Version=$version -o $packages"
+dotnet pack "$repo/PetriDish.sln" -c Release -p:Version="$version" -o "$packages" -nologo -v quiet
+ls -l "$packages"
+tool_package="$packages/PetriDish.$version.nupkg"
+[ -f "$tool_package" ] || { echo "package-check: $tool_package was not written" >&2; exit 1; }
+size_mib=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 2**20:.0f}')" "$tool_package")
+
+step "dotnet tool install PetriDish --version $version --tool-path $tools --add-source $packages"
+start=$(seconds)
+dotnet tool install PetriDish --version "$version" --tool-path "$tools" --add-source "$packages"
+install_seconds=$(elapsed "$start")
+petridish="$tools/petridish"
+
+mkdir -p "$outside"
+cd "$outside"
+
+step "petridish plugins (outside the repository)"
+"$petridish" plugins | tee plugins.txt
+for id in activation activation-expression rnn-cell nas-bench-nlp petri-dish nn-predictor linear low-fidelity random-search partial-evaluation nao; do
+  grep -q "^$id " plugins.txt || { echo "package-check: the installed tool does not list the built-in plugin '$id'" >&2; exit 1; }
+done
+
+step "petridish new experiment demo; petridish run demo.json"
+"$petridish" new experiment demo
+"$petridish" run demo.json --out "$outside/demo-run" | tee run.txt
+grep -q "^best sigmoid-slope:" run.txt || { echo "package-check: the run did not end with its 'best ...' line" >&2; exit 1; }
+
+step "petridish new surrogate Ranker; build and test it against the packed packages"
+"$petridish" new surrogate Ranker
+restore=(-p:RestoreAdditionalProjectSources="$packages")
+dotnet build Ranker/src/PetriDish.Plugins.Surrogate.Ranker "${restore[@]}" -nologo -v quiet
+dotnet test Ranker/tests/PetriDish.Plugins.Surrogate.Ranker.Tests "${restore[@]}" -nologo -v quiet
+
+step "the installed tool loads the scaffolded plugin"
+"$petridish" plugins --plugins Ranker/src/PetriDish.Plugins.Surrogate.Ranker/bin/Debug/net10.0 --kind surrogate | tee ranker.txt
+grep -q "^ranker " ranker.txt || { echo "package-check: the installed tool did not load the scaffolded plugin 'ranker'" >&2; exit 1; }
+
+step "tool package $size_mib MiB; dotnet tool install took $install_seconds s"
+echo "package-check: passed"
