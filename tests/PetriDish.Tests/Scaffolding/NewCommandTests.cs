@@ -6,7 +6,7 @@ using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Scaffolding;
 
-public sealed class NewCommandTests : IDisposable
+public sealed class NewCommandTests(PackedContracts packages) : IDisposable, IClassFixture<PackedContracts>
 {
     private static readonly string Templates = Path.Combine(RepoPaths.HostOutput, "templates");
     private readonly TempDirectory _temp = new();
@@ -23,15 +23,18 @@ public sealed class NewCommandTests : IDisposable
     public async Task A_scaffolded_plugin_builds_without_warnings_passes_its_tests_and_runs_in_a_search(string kind, string name, string sections)
     {
         var folder = _temp.File(name);
-        var created = await New(kind, name, "--output", folder);
+        var created = await New(kind, name, "--output", folder, "--package-version", packages.Version);
         Assert.True(created.ExitCode == ExitCodes.Success, created.ToString());
         PluginKinds.TryParse(kind, out var pluginKind);
-        var project = PluginScaffolder.ProjectName(new ScaffoldRequest(pluginKind, name, "x", folder));
+        var project = PluginScaffolder.ProjectName(new ScaffoldRequest(pluginKind, name, "x", folder, packages.Version));
+        Assert.DoesNotContain("HintPath", File.ReadAllText(Path.Combine(folder, "src", project, project + ".csproj")), StringComparison.Ordinal);
 
-        var build = await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(folder, "src", project), "-nologo"], folder, TimeSpan.FromMinutes(5));
+        // Restored from the packed folder: the scaffold needs the packages, not this checkout's build.
+        var source = $"-p:RestoreAdditionalProjectSources={packages.Source}";
+        var build = await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(folder, "src", project), source, "-nologo"], folder, TimeSpan.FromMinutes(5));
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
-        var test = await ProcessRunner.RunAsync("dotnet", ["test", Path.Combine(folder, "tests", project + ".Tests"), "-nologo"], folder, TimeSpan.FromMinutes(10));
+        var test = await ProcessRunner.RunAsync("dotnet", ["test", Path.Combine(folder, "tests", project + ".Tests"), source, "-nologo"], folder, TimeSpan.FromMinutes(10));
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Passed!", test.Output, StringComparison.Ordinal);
 
@@ -48,6 +51,38 @@ public sealed class NewCommandTests : IDisposable
         var run = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File(name + "-run"));
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains("after 7 ground-truth evaluations", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_experiment_is_the_commented_main_job_beside_its_reference_curve_and_is_not_overwritten()
+    {
+        var folder = _temp.File("experiment");
+
+        var created = await New("experiment", "demo", "--output", folder);
+
+        Assert.True(created.ExitCode == ExitCodes.Success, created.ToString());
+        var manifest = Path.Combine(folder, "demo.json");
+        var text = File.ReadAllText(manifest);
+        Assert.Contains("// Seed of every random choice", text, StringComparison.Ordinal);
+        Assert.Contains("\"reference\": \"demo-reference.csv\"", text, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "data", "sigmoid-slope-embedded-101.csv")), File.ReadAllText(Path.Combine(folder, "demo-reference.csv")));
+        var validated = await InProcessCli.RunAsync("validate", manifest);
+        Assert.True(validated.ExitCode == ExitCodes.Success, validated.ToString());
+        Assert.Contains("sigmoid-slope", validated.Output, StringComparison.Ordinal);
+
+        // The same settings as the README's main job, comments aside.
+        var shipped = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Manifests, "sigmoid-slope.json")));
+        var written = Newtonsoft.Json.Linq.JObject.Parse(text);
+        foreach (var path in new[] { "seed", "searchSpace", "surrogates", "optimizer", "search.warmup", "search.candidates", "search.evaluationsPerIteration", "search.surrogate", "search.budget", "compare.seeds", "compare.train" })
+        {
+            Assert.True(Newtonsoft.Json.Linq.JToken.DeepEquals(shipped.SelectToken(path), written.SelectToken(path)), $"{path}: {written.SelectToken(path)} differs from the main job's {shipped.SelectToken(path)}");
+        }
+
+        File.WriteAllText(manifest, "{ \"kept\": true }");
+        var again = await New("experiment", "demo", "--output", folder);
+        Assert.Equal(ExitCodes.UsageError, again.ExitCode);
+        Assert.Contains("--force", again.Error, StringComparison.Ordinal);
+        Assert.Equal("{ \"kept\": true }", File.ReadAllText(manifest));
     }
 
     [Fact]
