@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using PetriDish.Core;
 using PetriDish.Core.Comparison;
 using PetriDish.Core.Torch;
 
@@ -32,32 +31,13 @@ internal static class CompareCommand
             {
                 var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
 
-                var settings = validated.Manifest.Compare;
-                var csv = parse.GetValue(observations) ?? (settings.Observations is { } fromManifest ? Path.GetFullPath(fromManifest, validated.BaseDirectory) : null);
-                var space = validated.SearchSpaceInstance;
-                var rows = csv is not null
-                    ? ObservationsFile.Read(csv, space)
-                    : TabulatedObservations.Read(space)
-                        ?? throw new InvalidInputException("no observations: give --observations FILE or set compare.observations in the manifest (only a table-backed ground truth, such as a benchmark's, is its own)");
-                var seedCount = parse.GetValue(seeds) ?? settings.Seeds;
-                if (seedCount < 1)
-                {
-                    throw new InvalidInputException("--seeds must be at least 1");
-                }
-
-                var names = parse.GetValue(only) ?? [];
-                var surrogates = names.Length == 0 ? validated.Surrogates : [.. names.Select(n => ManifestSurrogates.Named(validated, n))];
-                if (surrogates.Count == 0)
-                {
-                    throw new InvalidInputException("the manifest lists no surrogates ($.surrogates)");
-                }
-
-                var split = DataSplit.Choose(rows, settings.Train, space, validated.Manifest.Seed);
+                var plan = ComparisonPlan.For(validated, parse.GetValue(observations), parse.GetValue(seeds), parse.GetValue(only));
+                var (split, seedCount) = (plan.Split, plan.Seeds);
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
-                await context.Error.WriteLineAsync($"compare: {split.Train.Count} training and {split.Test.Count} test observations ({split.Rule}{(csv is null ? "; every cell of the ground truth's table" : "")}); {surrogates.Count} surrogate(s) × {seedCount} seed(s)").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"compare: {split.Train.Count} training and {split.Test.Count} test observations ({split.Rule}{(plan.ObservationsFile is null ? "; every cell of the ground truth's table" : "")}); {plan.Surrogates.Count} surrogate(s) × {seedCount} seed(s)").ConfigureAwait(false);
 
                 var display = new ProgressDisplay(context.Error, context.Interactive);
-                var result = await display.RunAsync("compare", sink => SurrogateComparison.RunAsync(validated, surrogates, rows, split, seedCount, sink, token)).ConfigureAwait(false);
+                var result = await display.RunAsync("compare", sink => SurrogateComparison.RunAsync(validated, plan.Surrogates, plan.Observations, split, seedCount, sink, token)).ConfigureAwait(false);
 
                 var directory = parse.GetValue(output) ?? Path.Combine("runs", $"compare-{validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifestPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
                 var files = ComparisonReport.Write(result, directory, $"{validated.Manifest.Name ?? "compare"}: {split.Train.Count} train / {split.Test.Count} test");

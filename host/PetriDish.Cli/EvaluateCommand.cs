@@ -5,6 +5,7 @@ using CsvHelper;
 using PetriDish.Abstractions;
 using PetriDish.Core;
 using PetriDish.Core.Evaluation;
+using PetriDish.Core.Manifest;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Store;
 using PetriDish.Core.Torch;

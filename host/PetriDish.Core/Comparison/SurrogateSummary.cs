@@ -1,4 +1,3 @@
-
 namespace PetriDish.Core.Comparison;
 
 /// <summary>Everything measured for one surrogate over the seeds.</summary>

@@ -1,4 +1,3 @@
-
 namespace PetriDish.Core.Manifest;
 
 /// <summary>How <c>petridish compare</c> splits observations and how often it fits.</summary>

@@ -61,7 +61,7 @@ public sealed class RunFolder
     /// <summary>The manifest text, path and plugin folders a run was started with.</summary>
     public (string Text, string Path, IReadOnlyList<string> PluginFolders) Recall()
     {
-        using var store = ResultsStore.Open(Database);
+        using var store = ResultsStore.OpenReadOnly(Database);
         var text = store.GetMeta(ManifestText) ?? throw new InvalidInputException($"{Database} does not record its manifest; it was not written by 'petridish run'");
         var path = store.GetMeta(ManifestPath) ?? System.IO.Path.Combine(Path, "manifest.json");
         var folders = JsonConvert.DeserializeObject<List<string>>(store.GetMeta(PluginFolders) ?? "[]") ?? [];

@@ -30,7 +30,7 @@ public static class RunSummary
     {
         ArgumentNullException.ThrowIfNull(metric);
         var run = RunFolder.Existing(folder);
-        using var store = ResultsStore.Open(run.Database);
+        using var store = ResultsStore.OpenReadOnly(run.Database);
         var manifest = Newtonsoft.Json.Linq.JObject.Parse(store.GetMeta("manifest") ?? "{}");
         var full = store.Evaluations(fidelity: Fidelity.Full.ToString()).ToList();
         var (_, best) = RunReport.BestSoFar(full, metric);

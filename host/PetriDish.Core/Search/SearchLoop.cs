@@ -87,6 +87,7 @@ public sealed class SearchLoop
             if (StopReason(iteration) is { } reason)
             {
                 Checkpoint(iteration - 1, reason);
+                _sink.Update(1, reason);
                 return Outcome(iteration - 1, reason);
             }
 

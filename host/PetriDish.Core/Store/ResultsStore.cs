@@ -53,6 +53,49 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an existing store only to read it (reports, summaries, the C# API): nothing in the file is
+    /// created or changed. Throws <see cref="InvalidInputException"/> naming the file when it is missing,
+    /// not a SQLite database, or not a results store this petridish reads.
+    /// </summary>
+    public static ResultsStore OpenReadOnly(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new InvalidInputException($"{full}: no results store there");
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            var store = new ResultsStore(connection, full);
+            var version = store.Scalar<long>("PRAGMA user_version");
+            return version == SchemaVersion
+                ? store
+                : throw new InvalidInputException(version == 0
+                    ? $"{full} is a SQLite database but not a PetriDish results store (no schema version)"
+                    : $"{full} has results-store schema version {version}; this petridish reads version {SchemaVersion}");
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new InvalidInputException($"{full} cannot be read as a results store: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode}); it is not a SQLite database, or it is damaged", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A short stable hash of an evaluator configuration key.</summary>
     public static string HashConfiguration(string configurationKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(configurationKey)))[..16];

@@ -66,7 +66,7 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
         Assert.Contains("// Seed of every random choice", text, StringComparison.Ordinal);
         Assert.Contains("\"reference\": \"demo-reference.csv\"", text, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "data", "sigmoid-slope-embedded-101.csv")), File.ReadAllText(Path.Combine(folder, "demo-reference.csv")));
-        var validated = await InProcessCli.RunAsync("validate", manifest);
+        var validated = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
         Assert.True(validated.ExitCode == ExitCodes.Success, validated.ToString());
         Assert.Contains("sigmoid-slope", validated.Output, StringComparison.Ordinal);
 

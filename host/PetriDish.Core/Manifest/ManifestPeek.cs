@@ -1,12 +1,12 @@
 using Newtonsoft.Json.Linq;
 
-namespace PetriDish.Cli;
+namespace PetriDish.Core.Manifest;
 
 /// <summary>
 /// Reads a manifest's <c>pluginPaths</c> before validation, so that its plugins are in the catalog the
 /// validation checks against. Lenient: any problem here is reported by the real validation.
 /// </summary>
-internal static class ManifestPeek
+public static class ManifestPeek
 {
     /// <param name="manifestPath">The manifest file.</param>
     /// <param name="baseDirectory">The folder its relative paths refer to (default: its own folder).</param>

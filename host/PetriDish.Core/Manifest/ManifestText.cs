@@ -1,9 +1,8 @@
-using PetriDish.Core;
 
-namespace PetriDish.Cli;
+namespace PetriDish.Core.Manifest;
 
 /// <summary>A manifest's text as a command reads it.</summary>
-internal static class ManifestText
+public static class ManifestText
 {
     /// <summary>The manifest's text with its seed replaced (<c>--seed</c>): a run stores (and resumes from) exactly this.</summary>
     public static string WithSeed(string manifestPath, int seed)

@@ -1,0 +1,47 @@
+using PetriDish.Core.Manifest;
+
+namespace PetriDish.Core.Comparison;
+
+/// <summary>
+/// What a comparison fits and ranks, worked out from the manifest's <c>compare</c> section and the
+/// caller's overrides: the observations, the train/test split, the surrogates and the number of seeds.
+/// </summary>
+/// <param name="Observations">Every observation read.</param>
+/// <param name="Split">Which of them each surrogate is fitted on, and which it ranks.</param>
+/// <param name="Surrogates">The surrogates compared.</param>
+/// <param name="Seeds">Fits per surrogate, each with its own seed.</param>
+/// <param name="ObservationsFile">The CSV read, or null when the ground truth's own table was used.</param>
+public sealed record ComparisonPlan(IReadOnlyList<ObservationRow> Observations, DataSplit Split, IReadOnlyList<BoundPlugin> Surrogates, int Seeds, string? ObservationsFile)
+{
+    /// <summary>
+    /// The plan for <paramref name="manifest"/>: observations from <paramref name="observationsFile"/>, else
+    /// <c>compare.observations</c>, else a table-backed ground truth's own table; seeds from
+    /// <paramref name="seeds"/>, else <c>compare.seeds</c>; all surrogates unless <paramref name="surrogateNames"/> names some.
+    /// Throws <see cref="InvalidInputException"/> naming what is missing or wrong.
+    /// </summary>
+    public static ComparisonPlan For(ValidatedManifest manifest, string? observationsFile = null, int? seeds = null, IReadOnlyList<string>? surrogateNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var settings = manifest.Manifest.Compare;
+        var csv = observationsFile ?? (settings.Observations is { } fromManifest ? Path.GetFullPath(fromManifest, manifest.BaseDirectory) : null);
+        var space = manifest.SearchSpaceInstance;
+        var rows = csv is not null
+            ? Comparison.ObservationsFile.Read(csv, space)
+            : TabulatedObservations.Read(space)
+                ?? throw new InvalidInputException("no observations: give --observations FILE or set compare.observations in the manifest (only a table-backed ground truth, such as a benchmark's, is its own)");
+        var seedCount = seeds ?? settings.Seeds;
+        if (seedCount < 1)
+        {
+            throw new InvalidInputException("--seeds must be at least 1");
+        }
+
+        var names = surrogateNames ?? [];
+        var surrogates = names.Count == 0 ? manifest.Surrogates : [.. names.Select(n => ManifestSurrogates.Named(manifest, n))];
+        if (surrogates.Count == 0)
+        {
+            throw new InvalidInputException("the manifest lists no surrogates ($.surrogates)");
+        }
+
+        return new ComparisonPlan(rows, DataSplit.Choose(rows, settings.Train, space, manifest.Manifest.Seed), surrogates, seedCount, csv);
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PetriDish.Core.Comparison;
+using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
+using PetriDish.Core.Progress;
+using PetriDish.Core.Search;
+using PetriDish.Core.Store;
+using PetriDish.Core.Torch;
+
+namespace PetriDish.Core;
+
+/// <summary>
+/// PetriDish from C#: the plugins loaded once, then manifests validated, searches run or resumed,
+/// surrogates compared and runs read, through the same parts <c>petridish</c> uses.
+/// </summary>
+/// <example>
+/// <code>
+/// var session = PetriDishSession.Create(pluginFolders: ["/path/to/petridish/plugins"]);
+/// var manifest = session.LoadManifest("sigmoid-slope.json");
+/// var result = await session.RunSearchAsync(manifest, "runs/demo", progress: null, cancellationToken);
+/// logger.LogInformation("{Summary}", result.Summary);
+/// foreach (var evaluation in PetriDishSession.ReadEvaluations(result.Folder)) { ... }
+/// </code>
+/// </example>
+public sealed class PetriDishSession
+{
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly IReadOnlyList<string> _extraFolders;
+
+    private PetriDishSession(PluginCatalog plugins, IReadOnlyList<string> extraFolders, ILoggerFactory loggerFactory)
+    {
+        Plugins = plugins;
+        _extraFolders = extraFolders;
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>Every plugin loaded, and every plugin assembly that failed to load with why.</summary>
+    public PluginCatalog Plugins { get; }
+
+    /// <summary>
+    /// Loads the plugins of <paramref name="pluginFolders"/> (each folder, and each sub-folder, holding
+    /// plugin assemblies), after the <c>plugins</c> folder beside the running application if there is one
+    /// (where the petridish tool keeps its built-in plugins). Nothing is logged without a <paramref name="loggerFactory"/>.
+    /// </summary>
+    public static PetriDishSession Create(IEnumerable<string>? pluginFolders = null, ILoggerFactory? loggerFactory = null)
+    {
+        var extra = (pluginFolders ?? []).Select(Path.GetFullPath).Distinct().ToList();
+        IReadOnlyList<string> folders = [.. Directory.Exists(PluginCatalogLoader.DefaultFolder) ? [PluginCatalogLoader.DefaultFolder] : Array.Empty<string>(), .. extra];
+        return new PetriDishSession(PluginCatalogLoader.Load(folders), extra, loggerFactory ?? NullLoggerFactory.Instance);
+    }
+
+    /// <summary>Loads and validates a manifest (JSON with comments); <paramref name="seed"/> replaces its seed. Throws <see cref="ManifestValidationException"/> listing every problem with file, line and JSON path.</summary>
+    public ValidatedManifest LoadManifest(string path, int? seed = null)
+    {
+        var loader = new ManifestLoader(Plugins, _loggerFactory);
+        return seed is { } replaced ? loader.Load(ManifestText.WithSeed(path, replaced), path) : loader.Load(path);
+    }
+
+    /// <summary>Validates manifest text as if it were the file at <paramref name="path"/> (relative paths resolve against its folder).</summary>
+    public ValidatedManifest LoadManifestText(string text, string path) => new ManifestLoader(Plugins, _loggerFactory).Load(text, path);
+
+    /// <summary>
+    /// Opens a new search in <paramref name="folder"/> (null: <c>runs/&lt;name&gt;-&lt;time&gt;</c>) without running it:
+    /// execute it with <see cref="SearchRun.ExecuteAsync"/>, and dispose it to release the folder.
+    /// </summary>
+    public Task<SearchRun> StartSearchAsync(ValidatedManifest manifest, string? folder = null, string? sharedCache = null, CancellationToken cancellationToken = default) =>
+        SearchRun.StartAsync(manifest, folder, sharedCache, _extraFolders, _loggerFactory, cancellationToken);
+
+    /// <summary>Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it was started with.</summary>
+    public Task<SearchRun> ResumeSearchAsync(string folder, CancellationToken cancellationToken = default) =>
+        SearchRun.ResumeAsync(folder, LoadManifestText, _extraFolders, _loggerFactory, cancellationToken);
+
+    /// <summary>
+    /// Runs a search to its budget in <paramref name="folder"/>. Cancelling stops it with every finished
+    /// evaluation stored (an <see cref="OperationCanceledException"/>); <see cref="ResumeSearchAsync"/> continues it.
+    /// </summary>
+    public async Task<SearchRunResult> RunSearchAsync(ValidatedManifest manifest, string? folder = null, IProgressSink? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var run = await StartSearchAsync(manifest, folder, null, cancellationToken).ConfigureAwait(false);
+        return await run.ExecuteAsync(progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Continues the search in <paramref name="folder"/> to its budget.</summary>
+    public async Task<SearchRunResult> ResumeAndRunSearchAsync(string folder, IProgressSink? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var run = await ResumeSearchAsync(folder, cancellationToken).ConfigureAwait(false);
+        return await run.ExecuteAsync(progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fits each surrogate of the manifest (or those named) on the training observations, once per seed,
+    /// and ranks the test observations: Kendall τ, Spearman ρ, precision@k, top-1 regret and time, per
+    /// surrogate (<c>petridish compare</c>, without its report files; see <see cref="ComparisonReport"/>).
+    /// </summary>
+    public Task<ComparisonResult> CompareAsync(ValidatedManifest manifest, int? seeds = null, IReadOnlyList<string>? surrogates = null, IProgressSink? progress = null, CancellationToken cancellationToken = default)
+    {
+        var plan = ComparisonPlan.For(manifest, null, seeds, surrogates);
+        TorchRuntime.SetThreads(manifest.Manifest.Threads);
+        return SurrogateComparison.RunAsync(manifest, plan.Surrogates, plan.Observations, plan.Split, plan.Seeds, progress ?? NullProgressSink.Instance, cancellationToken);
+    }
+
+    /// <summary>Every ground-truth evaluation a run has stored (completed and failed), in the order they were stored.</summary>
+    public static IReadOnlyList<EvaluationRecord> ReadEvaluations(string runFolder)
+    {
+        var folder = RunFolder.Existing(runFolder);
+        using var store = ResultsStore.OpenReadOnly(folder.Database);
+        return store.Evaluations();
+    }
+}

@@ -1,0 +1,209 @@
+using Microsoft.Extensions.Logging;
+using PetriDish.Abstractions;
+using PetriDish.Core.Evaluation;
+using PetriDish.Core.Execution;
+using PetriDish.Core.Manifest;
+using PetriDish.Core.Progress;
+using PetriDish.Core.Store;
+using PetriDish.Core.Torch;
+using PetriDish.Sdk;
+
+namespace PetriDish.Core.Search;
+
+/// <summary>
+/// One search in its run folder, opened and ready to execute: the folder locked for this process, its
+/// results store, the optimizer, the screening surrogate and the executor. <c>petridish run</c> and
+/// <see cref="PetriDishSession"/> both open searches here. Disposing releases everything, the lock last.
+/// </summary>
+public sealed class SearchRun : IAsyncDisposable
+{
+    private const string SharedCacheKey = "shared-cache";
+
+    private readonly ValidatedManifest _manifest;
+    private readonly RunFolderLock _lock;
+    private readonly ResultsStore _store;
+    private readonly ResultsStore? _shared;
+    private readonly IOptimizer _optimizer;
+    private readonly ISurrogate? _surrogate;
+    private readonly GroundTruthService _groundTruth;
+    private readonly IEvaluationExecutor _executor;
+    private readonly SearchComponents _components;
+
+    private SearchRun(ValidatedManifest manifest, RunFolder folder, RunFolderLock folderLock, ResultsStore store, ResultsStore? shared, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory)
+    {
+        _manifest = manifest;
+        Folder = folder.Path;
+        _lock = folderLock;
+        _store = store;
+        _shared = shared;
+        var space = manifest.SearchSpaceInstance;
+        var optimizerPlugin = manifest.Optimizer!;
+        var screening = manifest.Manifest.Search.Surrogate is { } name ? manifest.FindSurrogate(name) : null;
+        _optimizer = ((IOptimizerPlugin)optimizerPlugin.Entry).Create(optimizerPlugin.Settings, space, manifest.Context);
+        try
+        {
+            _surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "surrogate") });
+        }
+        catch
+        {
+            _optimizer.Dispose();
+            throw;
+        }
+
+        _groundTruth = new GroundTruthService(space.GroundTruth, store, manifest.Manifest.Search.Retries, loggerFactory.CreateLogger("ground-truth"), shared);
+        var launch = new WorkerLaunch(Path.Combine(folder.Path, "manifest.json"), manifest.BaseDirectory, pluginFolders, Path.Combine(folder.Path, "jobs"));
+        _executor = manifest.ExecutorSettings switch
+        {
+            SlurmExecutorSettings slurm => new SlurmExecutor(_groundTruth, launch, slurm, folder.Path),
+            LocalExecutorSettings { Workers: > 1 } local => new ProcessExecutor(_groundTruth, launch, local.Workers),
+            _ => new LocalExecutor(_groundTruth),
+        };
+        _components = new SearchComponents(space, _optimizer, optimizerPlugin.Entry.Id, _surrogate, screening?.Name);
+        Description = $"{folder.Path} — {space.Description}; optimizer {optimizerPlugin.Entry.Id}; surrogate {screening?.Name ?? "none"}; executor {_executor.Description}";
+    }
+
+    /// <summary>The run folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>One line: the folder, the search space, the optimizer, the screening surrogate and the executor.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// Starts a new search in <paramref name="folder"/> (null: <c>runs/&lt;name&gt;-&lt;time&gt;</c>), which must not
+    /// hold a run. <paramref name="sharedCache"/> names a ground-truth database shared between runs;
+    /// <paramref name="pluginFolders"/> are the plugin folders beyond the host's own (for worker processes).
+    /// </summary>
+    public static async Task<SearchRun> StartAsync(ValidatedManifest manifest, string? folder, string? sharedCache, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
+
+        // The folder is locked before anything in it is read or written: a second process on it
+        // (a second --resume, or --out on a running run) stops here, naming the first.
+        var path = RunFolder.PathFor(folder, manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.FilePath));
+        var folderLock = RunFolderLock.Acquire(path);
+        ResultsStore? store = null;
+        try
+        {
+            var created = RunFolder.Create(path);
+            store = ResultsStore.Open(created.Database);
+            RunFolder.Remember(store, manifest.Text, manifest.FilePath, ManifestPeek.PluginPaths(manifest.FilePath), created.Path);
+            if (sharedCache is not null)
+            {
+                store.SetMeta(SharedCacheKey, Path.GetFullPath(sharedCache));
+            }
+
+            return Open(manifest, created, folderLock, store, pluginFolders, loggerFactory);
+        }
+        catch
+        {
+            store?.Dispose();
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it
+    /// was started with (<paramref name="loadManifest"/> validates the stored text against the loaded plugins).
+    /// </summary>
+    public static async Task<SearchRun> ResumeAsync(string folder, Func<string, string, ValidatedManifest> loadManifest, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loadManifest);
+        var existing = RunFolder.Existing(folder);
+        var (text, path, _) = existing.Recall();
+        var manifest = loadManifest(text, path);
+        await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
+        var folderLock = RunFolderLock.Acquire(existing.Path);
+        ResultsStore? store = null;
+        try
+        {
+            store = ResultsStore.Open(existing.Database);
+            return Open(manifest, existing, folderLock, store, pluginFolders, loggerFactory);
+        }
+        catch
+        {
+            store?.Dispose();
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The plugin folders a run was started with (to load before <see cref="ResumeAsync"/>).</summary>
+    public static IReadOnlyList<string> PluginFoldersOf(string folder) => RunFolder.Existing(folder).Recall().PluginFolders;
+
+    /// <summary>
+    /// Runs the search to its budget (or until cancelled: finished evaluations stay stored, and the run
+    /// resumes from them), then writes the report, <c>best.json</c> and the plot, and returns the
+    /// one-line summary.
+    /// </summary>
+    public async Task<SearchRunResult> ExecuteAsync(IProgressSink? progress, CancellationToken cancellationToken)
+    {
+        TorchRuntime.SetThreads(_manifest.Manifest.Threads);
+        var outcome = await new SearchLoop(_manifest, _components, _groundTruth, _executor, _store, progress ?? NullProgressSink.Instance).RunAsync(cancellationToken).ConfigureAwait(false);
+        var summary = RunReport.Write(Folder, _manifest, _store, outcome, _groundTruth.Metric, _groundTruth.Configuration, _executor.Description);
+        return new SearchRunResult(Folder, outcome, summary);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _executor.DisposeAsync().ConfigureAwait(false);
+        _surrogate?.Dispose();
+        _optimizer.Dispose();
+        _shared?.Dispose();
+        _store.Dispose();
+        _lock.Dispose();
+    }
+
+    private static SearchRun Open(ValidatedManifest manifest, RunFolder folder, RunFolderLock folderLock, ResultsStore store, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory)
+    {
+        var shared = store.GetMeta(SharedCacheKey) is { } sharedPath ? ResultsStore.Open(sharedPath) : null;
+        try
+        {
+            return new SearchRun(manifest, folder, folderLock, store, shared, pluginFolders, loggerFactory);
+        }
+        catch
+        {
+            shared?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task CheckRunnableAsync(ValidatedManifest manifest, CancellationToken cancellationToken)
+    {
+        var errors = new List<ManifestError>();
+        var file = manifest.FilePath;
+        if (manifest.Optimizer is null)
+        {
+            errors.Add(new ManifestError(file, "$.optimizer", null, "a search needs an optimizer (e.g. { \"plugin\": \"random-search\" })"));
+        }
+
+        var budget = manifest.Manifest.Search.Budget;
+        if (budget.Evaluations is null && budget.Iterations is null && budget.WallTimeSeconds is null)
+        {
+            errors.Add(new ManifestError(file, "$.search.budget", null, "give at least one of evaluations, iterations or wallTimeSeconds, or the search never stops"));
+        }
+
+        foreach (var key in manifest.Manifest.Search.WarmupMotifs)
+        {
+            try
+            {
+                manifest.SearchSpaceInstance.Parse(key);
+            }
+            catch (MotifFormatException ex)
+            {
+                errors.Add(new ManifestError(file, "$.search.warmupMotifs", manifest.SearchSpace.Entry.Id, ex.Message));
+            }
+        }
+
+        if (errors.Count == 0 && manifest.ExecutorSettings is SlurmExecutorSettings && await SlurmExecutor.CheckClusterAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            errors.Add(new ManifestError(manifest.FilePath, "$.executor", null, $"the slurm executor cannot be used: {problem}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ManifestValidationException(errors);
+        }
+    }
+}
