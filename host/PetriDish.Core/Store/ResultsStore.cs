@@ -39,12 +39,17 @@ public sealed class ResultsStore : IDisposable
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString());
-        connection.Open();
         try
         {
+            connection.Open();
             var store = new ResultsStore(connection, full);
             store.Migrate();
             return store;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Explain(full, ex, "could not be opened");
         }
         catch
         {
@@ -52,6 +57,20 @@ public sealed class ResultsStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// What a SQLite failure on <paramref name="path"/> means for a user: the file is not a database or
+    /// is damaged (bad input: <see cref="InvalidInputException"/>), or the disk is full (an
+    /// <see cref="IOException"/>), with what to do; anything else keeps SQLite's words and the file.
+    /// </summary>
+    internal static Exception Explain(string path, SqliteException ex, string what) => ex.SqliteErrorCode switch
+    {
+        26 => new InvalidInputException($"{path} {what}: it is not a SQLite database (another kind of file, or a damaged header); move it aside and start a new run", ex),
+        11 => new InvalidInputException($"{path} {what}: the database is damaged (SQLite error 11, malformed); move it aside and start a new run, or repair it with sqlite3's .recover", ex),
+        13 => new IOException($"{path} {what}: the disk is full (SQLite error 13); free space, then continue (finished evaluations are stored)", ex),
+        8 => new IOException($"{path} {what}: the file is read-only to this process (SQLite error 8); check its permissions", ex),
+        _ => new IOException($"{path} {what}: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex),
+    };
 
     /// <summary>
     /// Opens an existing store only to read it (reports, summaries, the C# API): nothing in the file is
@@ -87,7 +106,7 @@ public sealed class ResultsStore : IDisposable
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw new InvalidInputException($"{full} cannot be read as a results store: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode}); it is not a SQLite database, or it is damaged", ex);
+            throw Explain(full, ex, "could not be read as a results store");
         }
         catch
         {
@@ -134,8 +153,15 @@ public sealed class ResultsStore : IDisposable
                 ("$error", record.Error), ("$details", record.Details), ("$seconds", record.Seconds), ("$attempt", record.Attempt),
                 ("$iteration", record.Iteration), ("$purpose", record.Purpose), ("$job", record.JobId),
                 ("$finished", record.FinishedAt.ToString("O", CultureInfo.InvariantCulture)));
-            var id = (long)command.ExecuteScalar()!;
-            return record with { Id = id };
+            try
+            {
+                var id = (long)command.ExecuteScalar()!;
+                return record with { Id = id };
+            }
+            catch (SqliteException ex)
+            {
+                throw Explain(Path, ex, $"could not store the evaluation of {record.Motif}");
+            }
         }
     }
 
