@@ -29,6 +29,7 @@ public static partial class PluginCatalogLoader
                 continue;
             }
 
+            failures.AddRange(PluginDiscovery.FindUnloadable(folder));
             foreach (var assemblyPath in PluginDiscovery.FindAssemblies(folder))
             {
                 if (!seenAssemblies.Add(assemblyPath))

@@ -103,4 +103,37 @@ public sealed class PluginLoadingTests
         Assert.Single(Mapped("libLibTorchSharp.so"));
         Assert.DoesNotContain(TestPluginFolder, Mapped("libtorch_cpu.so")[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Files_that_look_like_plugins_but_cannot_load_are_each_reported_with_why_and_the_good_ones_load()
+    {
+        using var temp = new TempDirectory();
+        TempDirectory.Copy(TestPluginFolder, Path.Combine(temp.Path, "PetriDish.TestPlugins"));
+        var real = File.ReadAllBytes(Path.Combine(TestPluginFolder, "PetriDish.TestPlugins.dll"));
+        var deps = File.ReadAllText(Path.Combine(TestPluginFolder, "PetriDish.TestPlugins.deps.json"));
+        var garbage = Path.Combine(temp.Path, "Garbage", "Garbage.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(garbage)!);
+        File.WriteAllText(garbage, "this is not an assembly");
+        File.WriteAllText(Path.Combine(temp.Path, "Garbage", "Garbage.deps.json"), deps);
+        var truncated = Path.Combine(temp.Path, "Truncated", "Truncated.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(truncated)!);
+        File.WriteAllBytes(truncated, real[..(real.Length / 3)]);
+        File.WriteAllText(Path.Combine(temp.Path, "Truncated", "Truncated.deps.json"), deps);
+        var lonely = Path.Combine(temp.Path, "Lonely", "Lonely.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(lonely)!);
+        File.WriteAllBytes(lonely, real);
+        var orphan = Path.Combine(temp.Path, "Orphan", "Orphan.deps.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        File.WriteAllText(orphan, deps);
+
+        var catalog = PluginCatalogLoader.Load([temp.Path]);
+
+        Assert.Contains("not a readable .NET assembly", Assert.Single(catalog.Failures, f => f.Path == garbage).Reason, StringComparison.Ordinal);
+        Assert.Contains("not a readable .NET assembly", Assert.Single(catalog.Failures, f => f.Path == truncated).Reason, StringComparison.Ordinal);
+        Assert.Contains("has no Lonely.deps.json", Assert.Single(catalog.Failures, f => f.Path == lonely).Reason, StringComparison.Ordinal);
+        Assert.Contains("has no Orphan.dll", Assert.Single(catalog.Failures, f => f.Path == orphan).Reason, StringComparison.Ordinal);
+        Assert.Equal(4, catalog.Failures.Count);
+        Assert.NotNull(catalog.Find("toy-space"));
+        Assert.NotNull(catalog.Find("nearest-neighbour"));
+    }
 }
