@@ -1,6 +1,6 @@
 // Runs a search from C#, then reads its evaluations back and compares the manifest's surrogates:
 //   dotnet run --project samples/PetriDish.Samples.Search -- MANIFEST PLUGIN_FOLDER [RUN_FOLDER]
-// e.g. MANIFEST = manifests/sigmoid-slope.json, PLUGIN_FOLDER = host/PetriDish.Cli/bin/Release/net10.0/plugins
+// e.g. MANIFEST = manifests/sigmoid-slope.json, PLUGIN_FOLDER = cli/PetriDish.Cli/bin/Release/net10.0/plugins
 using PetriDish.Core;
 using PetriDish.Core.Progress;
 
@@ -15,7 +15,8 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
 var session = PetriDishSession.Create(pluginFolders: [args[1]]);
 var manifest = session.LoadManifest(args[0]);
-var result = await session.RunSearchAsync(manifest, args.Length > 2 ? args[2] : null, new ConsoleProgress(), cancellation.Token);
+var search = session.Search(manifest).WithProgress(new ConsoleProgress());
+var result = await (args.Length > 2 ? search.InFolder(args[2]) : search).RunAsync(cancellation.Token);
 Console.WriteLine(result.Summary);
 
 foreach (var evaluation in PetriDishSession.ReadEvaluations(result.Folder).OrderByDescending(e => e.Value).Take(3))

@@ -41,7 +41,7 @@ public sealed class PetriDishSessionTests : IDisposable
         var manifest = session.LoadManifest(Manifest(budget: 10));
         var progress = new RecordingSink();
 
-        var result = await session.RunSearchAsync(manifest, _temp.File("run"), progress);
+        var result = await session.Search(manifest).InFolder(_temp.File("run")).WithProgress(progress).RunAsync();
 
         Assert.StartsWith("best toy:", result.Summary, StringComparison.Ordinal);
         Assert.Equal(10, result.Outcome.Evaluations);

@@ -18,7 +18,7 @@ namespace PetriDish.Core;
 /// <code>
 /// var session = PetriDishSession.Create(pluginFolders: ["/path/to/petridish/plugins"]);
 /// var manifest = session.LoadManifest("sigmoid-slope.json");
-/// var result = await session.RunSearchAsync(manifest, "runs/demo", progress: null, cancellationToken);
+/// var result = await session.Search(manifest).InFolder("runs/demo").WithProgress(progress).RunAsync(cancellationToken);
 /// logger.LogInformation("{Summary}", result.Summary);
 /// foreach (var evaluation in PetriDishSession.ReadEvaluations(result.Folder)) { ... }
 /// </code>
@@ -75,10 +75,18 @@ public sealed class PetriDishSession
     /// Runs a search to its budget in <paramref name="folder"/>. Cancelling stops it with every finished
     /// evaluation stored (an <see cref="OperationCanceledException"/>); <see cref="ResumeSearchAsync"/> continues it.
     /// </summary>
-    public async Task<SearchRunResult> RunSearchAsync(ValidatedManifest manifest, string? folder = null, IProgressSink? progress = null, CancellationToken cancellationToken = default)
+    public Task<SearchRunResult> RunSearchAsync(ValidatedManifest manifest, string? folder = null, IProgressSink? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var run = await StartSearchAsync(manifest, folder, null, cancellationToken).ConfigureAwait(false);
-        return await run.ExecuteAsync(progress, cancellationToken).ConfigureAwait(false);
+        var search = Search(manifest);
+        search = folder is null ? search : search.InFolder(folder);
+        return (progress is null ? search : search.WithProgress(progress)).RunAsync(cancellationToken);
+    }
+
+    /// <summary>A search of <paramref name="manifest"/>, to configure step by step and run (<see cref="SearchBuilder"/>).</summary>
+    public SearchBuilder Search(ValidatedManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return new SearchBuilder(this, manifest);
     }
 
     /// <summary>Continues the search in <paramref name="folder"/> to its budget.</summary>
