@@ -18,6 +18,11 @@ public sealed class ToyGroundTruth(ToyLandscape landscape, ToyGroundTruthSetting
             throw new InvalidOperationException($"toy ground truth fails for {motif.Key} by configuration");
         }
 
+        if (settings.NonFinite.Contains(position))
+        {
+            return new GroundTruthResult(position % 2 == 0 ? double.NaN : double.PositiveInfinity);
+        }
+
         var epochs = fidelity.Epochs ?? settings.Epochs;
         for (var epoch = 0; epoch < epochs; epoch++)
         {

@@ -20,6 +20,9 @@ public sealed class ToyGroundTruthSettings
     /// <summary>Motif positions whose ground truth throws, to test failure handling.</summary>
     public IReadOnlyList<int> Failing { get; init; } = [];
 
+    /// <summary>Motif positions whose ground truth returns a non-finite value (NaN for even positions, +∞ for odd).</summary>
+    public IReadOnlyList<int> NonFinite { get; init; } = [];
+
     /// <summary>Time one evaluation takes, so that a test can kill a run in the middle of one.</summary>
     [Range(0, 60000)]
     public int DelayMilliseconds { get; init; }

@@ -102,6 +102,28 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ground_truth_that_returns_nan_or_infinity_is_stored_as_failed_retried_and_the_run_goes_on()
+    {
+        var manifest = Manifest(
+            "non-finite.json",
+            """{ "warmupMotifs": ["toy:4", "toy:5"], "warmup": 2, "evaluationsPerIteration": 2, "retries": 1, "budget": { "evaluations": 6 } }""",
+            optimizer: """{ "plugin": "sequential", "settings": { "step": 5 } }""",
+            groundTruth: """{ "nonFinite": [4, 15] }""");
+
+        var result = await Run(manifest, "--out", _temp.File("non-finite"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var evaluations = RunFolders.Evaluations(_temp.File("non-finite"));
+        var failed = evaluations.Where(e => e.Status == EvaluationStatus.Failed).ToList();
+        Assert.Equal(["toy:4", "toy:4", "toy:15", "toy:15"], failed.Select(e => e.Motif));
+        Assert.All(failed.Take(2), e => Assert.Contains("non-finite value (NaN)", e.Error, StringComparison.Ordinal));
+        Assert.All(failed.Skip(2), e => Assert.Contains("non-finite value (Infinity)", e.Error, StringComparison.Ordinal));
+        Assert.All(failed, e => Assert.Null(e.Value));
+        Assert.Equal(6, evaluations.Select(e => e.Motif).Distinct().Count());
+        Assert.All(evaluations.Where(e => e.Status == EvaluationStatus.Completed), e => Assert.True(double.IsFinite(e.Value!.Value)));
+    }
+
+    [Fact]
     public async Task With_no_retries_a_failing_evaluation_is_tried_once()
     {
         var manifest = Manifest(
