@@ -136,4 +136,41 @@ public sealed class NasBenchNlpCliTests : IDisposable
             Assert.Empty(results.Evaluations());
         }
     }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("""{ "plugin": "random-search" }""")]
+    [InlineData("""{ "plugin": "nao", "settings": { "epochs": 5, "seedMotifs": 3 } }""")]
+    public async Task A_run_killed_after_its_first_checkpoints_resumes_to_the_end_of_an_uninterrupted_run(string optimizer)
+    {
+        // The dish fits long enough (40 outer steps, a few seconds) for the kill to land in iteration 2, after the
+        // Petri dish and the optimizer have checkpointed iteration 1; the table answers at once.
+        var name = JObject.Parse(optimizer)["plugin"] + "-resumable.json";
+        var manifest = Manifest(RepoPaths.NasBenchNlpSample, optimizer, "petri-dish", name);
+        File.WriteAllText(manifest, File.ReadAllText(manifest)
+            .Replace("\"outerSchedule\": [ { \"steps\": 2,", "\"outerSchedule\": [ { \"steps\": 40,", StringComparison.Ordinal)
+            .Replace("\"evaluations\": 8", "\"evaluations\": 10", StringComparison.Ordinal));
+        string[] common = ["--plugins", RepoPaths.HostPlugins, "run"];
+
+        var reference = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(5), [.. common, manifest, "--out", _temp.File("reference")]);
+        Assert.True(reference.ExitCode == ExitCodes.Success, reference.ToString());
+
+        using (var victim = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, .. common, manifest, "--out", _temp.File("killed")], _temp.Path))
+        {
+            await RunLogs.WaitForEvaluationsAsync(victim, 6);
+            victim.Kill(); // SIGKILL, in iteration 2's fit.
+            await victim.WaitForExitAsync();
+        }
+
+        var before = RunFolders.Evaluations(_temp.File("killed")).Where(e => e.Fidelity == "full").ToList();
+        Assert.InRange(before.Count, 6, 9);
+        var resumed = await ProcessRunner.PetriDishAsync(_temp.Path, TimeSpan.FromMinutes(5), [.. common, "--resume", _temp.File("killed")]);
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        Assert.Contains("resuming after iteration", resumed.Error, StringComparison.Ordinal);
+
+        var expected = RunFolders.Evaluations(_temp.File("reference")).Where(e => e.Fidelity == "full").Select(e => (e.Motif, e.Value, e.Iteration)).ToList();
+        var after = RunFolders.Evaluations(_temp.File("killed")).Where(e => e.Fidelity == "full").Select(e => (e.Motif, e.Value, e.Iteration)).ToList();
+        Assert.Equal(expected, after);
+        Assert.Equal(after.Count, after.Select(e => e.Motif).Distinct().Count());
+    }
 }

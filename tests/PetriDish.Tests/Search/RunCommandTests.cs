@@ -258,7 +258,7 @@ public sealed class RunCommandTests : IDisposable
 
         using (var victim = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, .. common, manifest, "--out", _temp.File("killed")], _temp.Path))
         {
-            await WaitForEvaluationsAsync(victim, 7);
+            await RunLogs.WaitForEvaluationsAsync(victim, 7);
             victim.Kill(); // SIGKILL: no chance to clean up.
             await victim.WaitForExitAsync();
         }
@@ -298,7 +298,7 @@ public sealed class RunCommandTests : IDisposable
             groundTruth: """{ "delayMilliseconds": 250 }""");
         var folder = _temp.File("signalled");
         using var victim = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, "--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", manifest, "--out", folder], _temp.Path);
-        var log = await WaitForEvaluationsAsync(victim, 3);
+        var log = await RunLogs.WaitForEvaluationsAsync(victim, 3);
 
         var kill = await ProcessRunner.RunAsync("kill", ["-" + signal, victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _temp.Path, TimeSpan.FromSeconds(10));
         Assert.Equal(0, kill.ExitCode);
@@ -314,38 +314,6 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(victim.ExitCode == exitCode, $"exit {victim.ExitCode}: " + string.Join('\n', log));
         Assert.Contains(log, l => l.Contains($"continue with: petridish run --resume {folder}", StringComparison.Ordinal));
         Assert.InRange(RunFolders.Evaluations(folder).Count, 3, 15);
-    }
-
-    /// <summary>
-    /// Follows a started run's log until it has finished <paramref name="count"/> evaluations (it logs
-    /// each, "motif → value", right after committing it); the log keeps filling after this returns.
-    /// </summary>
-    private static async Task<System.Collections.Concurrent.ConcurrentQueue<string>> WaitForEvaluationsAsync(System.Diagnostics.Process run, int count)
-    {
-        var finished = 0;
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        run.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                log.Enqueue(line);
-                if (line.Contains(" → ", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref finished);
-                }
-            }
-        };
-        run.BeginErrorReadLine();
-        run.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (Volatile.Read(ref finished) < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the run did not reach {count} evaluations in time: " + string.Join('\n', log));
-            Assert.False(run.HasExited, $"the run ended before {count} evaluations: " + string.Join('\n', log));
-            await Task.Delay(20);
-        }
-
-        return log;
     }
 
     /// <summary>The signals this process ignores (Linux: the SigIgn mask of /proc/self/status); children inherit them.</summary>
