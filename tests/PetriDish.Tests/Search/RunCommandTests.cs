@@ -223,6 +223,47 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_killed_worker_process_is_a_failed_attempt_retried_and_the_search_goes_on_to_its_budget()
+    {
+        var manifest = _temp.Write("killed-worker.json", File.ReadAllText(Manifest(
+            "plain.json",
+            """{ "warmup": 4, "evaluationsPerIteration": 2, "retries": 1, "budget": { "evaluations": 6 } }""",
+            groundTruth: """{ "delayMilliseconds": 1500 }"""))
+            .Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+        var folder = _temp.File("killed-worker");
+
+        var run = Run(manifest, "--out", folder);
+        // A worker's command line names the run folder's manifest copy: kill the first one seen, mid-evaluation.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        string? pid = null;
+        while (pid is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no worker process appeared");
+            if (run.IsCompleted)
+            {
+                Assert.Fail("the run ended before a worker was seen: " + await run);
+            }
+
+            var found = await ProcessRunner.RunAsync("pgrep", ["-f", Path.Combine(folder, "manifest.json")], _temp.Path, TimeSpan.FromSeconds(10));
+            pid = found.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(300); // Inside its evaluation (each takes 1.5 s).
+        var kill = await ProcessRunner.RunAsync("kill", ["-9", pid], _temp.Path, TimeSpan.FromSeconds(10));
+        Assert.Equal(0, kill.ExitCode);
+        var result = await run;
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var evaluations = RunFolders.Evaluations(folder);
+        var failed = Assert.Single(evaluations, e => e.Status == EvaluationStatus.Failed);
+        Assert.Contains("worker exited with code", failed.Error, StringComparison.Ordinal);
+        Assert.Contains(evaluations, e => e.Motif == failed.Motif && e.Status == EvaluationStatus.Completed && e.Attempt == 2);
+        Assert.Equal(6, evaluations.Where(e => e.Status == EvaluationStatus.Completed).Select(e => e.Motif).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Local_worker_processes_evaluate_in_parallel_and_end_as_the_in_process_search()
     {
         const string search = """{ "warmup": 4, "evaluationsPerIteration": 2, "surrogate": "nearest-neighbour", "candidates": 8, "budget": { "evaluations": 8 } }""";
