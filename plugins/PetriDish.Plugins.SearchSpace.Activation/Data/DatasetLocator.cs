@@ -43,12 +43,49 @@ public static class DatasetLocator
             yield break;
         }
 
+        var missing = false;
         foreach (var file in new[] { ImagesFile, LabelsFile })
         {
             if (Find(directory, file) is null)
             {
+                missing = true;
                 yield return $"'{Path.Combine(directory, file)}' (or .gz) is missing";
             }
+        }
+
+        if (!missing && CheckContents(Find(directory, ImagesFile)!, Find(directory, LabelsFile)!) is { } damaged)
+        {
+            yield return damaged;
+        }
+    }
+
+    /// <summary>
+    /// Reads both IDX files (headers and lengths, through gzip where compressed): a damaged or truncated
+    /// file, or images and labels that do not match, fail validation instead of the first evaluation.
+    /// </summary>
+    private static string? CheckContents(string imagesPath, string labelsPath)
+    {
+        try
+        {
+            var images = IdxReader.Read(imagesPath);
+            var labels = IdxReader.Read(labelsPath);
+            if (images.Dimensions.Count != 3)
+            {
+                return $"{imagesPath}: expected images [n, rows, columns], found [{string.Join(", ", images.Dimensions)}]";
+            }
+
+            if (labels.Dimensions.Count != 1)
+            {
+                return $"{labelsPath}: expected labels [n], found [{string.Join(", ", labels.Dimensions)}]";
+            }
+
+            return images.Dimensions[0] == labels.Dimensions[0]
+                ? null
+                : $"{imagesPath} holds {images.Dimensions[0]} images but {labelsPath} holds {labels.Dimensions[0]} labels";
+        }
+        catch (InvalidDataException ex)
+        {
+            return ex.Message;
         }
     }
 

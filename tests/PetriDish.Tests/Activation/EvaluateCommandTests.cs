@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using PetriDish.Cli;
-using PetriDish.Core.Store;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.Activation;
@@ -146,7 +145,7 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_idx_file_fails_clearly_and_only_a_failure_record_is_stored()
+    public async Task A_truncated_idx_file_or_labels_that_do_not_match_the_images_fail_validation_naming_the_file_and_nothing_is_stored()
     {
         Directory.CreateDirectory(_temp.File("data"));
         var images = new byte[16 + 1000];
@@ -162,15 +161,26 @@ public sealed class EvaluateCommandTests : IDisposable
         BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), 1000);
         File.WriteAllBytes(_temp.File("data/train-labels-idx1-ubyte"), labels);
 
-        var result = await Evaluate(Manifest("data"), "--motif", "sigmoid-slope:0.3");
+        var truncated = await Evaluate(Manifest("data"), "--motif", "sigmoid-slope:0.3");
 
-        Assert.Equal(ExitCodes.RuntimeFailure, result.ExitCode);
-        Assert.Contains("train-images-idx3-ubyte is truncated", result.Error, StringComparison.Ordinal);
-        using var store = ResultsStore.Open(_temp.File("cache.sqlite"));
-        var record = Assert.Single(store.Evaluations());
-        Assert.Equal(EvaluationStatus.Failed, record.Status);
-        Assert.Contains("is truncated", record.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, truncated.ExitCode);
+        Assert.Contains("$.searchSpace.settings.groundTruth.dataset (plugin 'activation'):", truncated.Error, StringComparison.Ordinal);
+        Assert.Contains("train-images-idx3-ubyte is truncated", truncated.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("cache.sqlite")));
+
+        // Whole files, but 1,000 images against 999 labels.
+        File.WriteAllBytes(_temp.File("data/train-images-idx3-ubyte"), [.. images, .. new byte[(1000 * 28 * 28) - 1000]]);
+        BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), 999);
+        File.WriteAllBytes(_temp.File("data/train-labels-idx1-ubyte"), labels[..^1]);
+        var mismatched = await Evaluate(Manifest("data"), "--motif", "sigmoid-slope:0.3");
+
+        Assert.Equal(ExitCodes.UsageError, mismatched.ExitCode);
+        Assert.Contains("holds 1000 images but", mismatched.Error, StringComparison.Ordinal);
+        Assert.Contains("holds 999 labels", mismatched.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("cache.sqlite")));
     }
+
+
 
     [Fact]
     public async Task Giving_no_motif_or_two_kinds_of_selection_is_a_usage_error()
