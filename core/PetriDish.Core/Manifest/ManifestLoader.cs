@@ -141,11 +141,15 @@ public sealed class ManifestLoader
             Error("$.search.surrogate", null, $"no surrogate named '{screening}' in $.surrogates (named: {string.Join(", ", DeclaredSurrogateNames(frame).DefaultIfEmpty("none"))})", root);
         }
 
-        // A missing reference would silently drop the reference rank from every report of the run.
-        if (frame.SelectToken("search.reference") is JValue { Type: JTokenType.String } reference
-            && !File.Exists(Path.GetFullPath((string)reference!, baseDirectory)))
+        // A missing reference would silently drop the reference rank from every report of the run;
+        // missing observations would stop compare only after the plugins were created.
+        foreach (var (tokenPath, what) in new[] { ("search.reference", "reference"), ("compare.observations", "observations") })
         {
-            Error("$.search.reference", null, $"reference file '{Path.GetFullPath((string)reference!, baseDirectory)}' does not exist", root);
+            if (frame.SelectToken(tokenPath) is JValue { Type: JTokenType.String } named
+                && !File.Exists(Path.GetFullPath((string)named!, baseDirectory)))
+            {
+                Error("$." + tokenPath, null, $"{what} file '{Path.GetFullPath((string)named!, baseDirectory)}' does not exist", root);
+            }
         }
 
         if (frame.SelectToken("compare.train.range") is JArray { Count: 2 } range

@@ -148,7 +148,8 @@ public sealed class ManifestValidationTests : IDisposable
               "device": "cpu",
               "pluginPaths": ["{{PluginPath}}"],
               "searchSpace": { "plugin": "toy-space" },
-              "search": { "reference": "curve.csv" }
+              "search": { "reference": "curve.csv" },
+              "compare": { "observations": "observed.csv" }
             }
             """);
 
@@ -157,6 +158,8 @@ public sealed class ManifestValidationTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("reference.json:5:", result.Error, StringComparison.Ordinal);
         Assert.Contains($"$.search.reference: reference file '{_temp.File("curve.csv")}' does not exist", result.Error, StringComparison.Ordinal);
+        Assert.Contains("reference.json:6:", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"$.compare.observations: observations file '{_temp.File("observed.csv")}' does not exist", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
