@@ -32,7 +32,7 @@ internal static class PluginsCommand
 
             foreach (var failure in context.Catalog.Failures)
             {
-                await context.Error.WriteLineAsync($"warning: plugin {failure.Name} ({failure.Path}) was not loaded: {failure.Reason}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"warning: {failure.Name} ({failure.Path}): {failure.Reason}").ConfigureAwait(false);
             }
 
             return ExitCodes.Success;

@@ -97,7 +97,8 @@ public static partial class PluginCatalogLoader
             }
             catch (Exception ex) when (ex is IOException or TypeLoadException or MissingMethodException or InvalidOperationException or TargetInvocationException)
             {
-                outcomes.Add((null, Fail(Describe(ex))));
+                // Named by its entry type: other entries of the same assembly may have loaded.
+                outcomes.Add((null, Fail($"plugin entry {declaration.EntryType.FullName} could not be created: {Describe(ex)}")));
             }
         }
 

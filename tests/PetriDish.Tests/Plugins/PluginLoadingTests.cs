@@ -54,6 +54,7 @@ public sealed class PluginLoadingTests
         var failure = Assert.Single(catalog.Failures, f => f.Reason.Contains("missing dependency", StringComparison.Ordinal));
         Assert.Equal("PetriDish.TestPlugins", failure.Name);
         Assert.Contains("PetriDish.TestPlugins.Helpers", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("plugin entry PetriDish.TestPlugins.ToySearchSpacePlugin could not be created", failure.Reason, StringComparison.Ordinal);
         Assert.Null(catalog.Find("toy-space"));
         // Entries of the same assembly that do not need the dependency still load.
         Assert.NotNull(catalog.Find("nearest-neighbour"));
