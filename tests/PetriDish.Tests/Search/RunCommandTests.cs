@@ -195,6 +195,30 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_sharing_a_cache_at_the_same_time_both_finish_and_the_cache_holds_every_measurement_whole()
+    {
+        // Separate processes in practice (the methods and seeds of one experiment); here two runs at
+        // once, each with its own connection: SQLite serialises their writes (WAL, a busy timeout).
+        var manifest = Manifest("concurrent.json", """{ "warmup": 6, "evaluationsPerIteration": 2, "budget": { "evaluations": 12 } }""", groundTruth: """{ "delayMilliseconds": 30 }""");
+        var cache = _temp.File("concurrent.sqlite");
+
+        var runs = await Task.WhenAll(
+            Run(manifest, "--out", _temp.File("one"), "--cache", cache, "--seed", "1"),
+            Run(manifest, "--out", _temp.File("two"), "--cache", cache, "--seed", "2"));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == ExitCodes.Success, r.ToString()));
+        var (one, two) = (RunFolders.Evaluations(_temp.File("one")), RunFolders.Evaluations(_temp.File("two")));
+        Assert.Equal(12, one.Count);
+        Assert.Equal(12, two.Count);
+        using var shared = ResultsStore.OpenReadOnly(cache);
+        var measured = shared.Evaluations();
+        // Every measurement of either run is in the cache, with its value; a motif both measured at
+        // the same moment may be stored twice, never torn or lost.
+        Assert.Equal(one.Concat(two).Select(e => e.Motif).ToHashSet(), measured.Select(e => e.Motif).ToHashSet());
+        Assert.All(measured, e => Assert.Equal(one.Concat(two).First(r => r.Motif == e.Motif).Value, e.Value));
+    }
+
+    [Fact]
     public async Task Runs_sharing_a_cache_measure_each_motif_once_and_seeds_change_the_search_but_not_the_ground_truth()
     {
         var manifest = Manifest("shared.json", """{ "warmup": 6, "evaluationsPerIteration": 2, "budget": { "evaluations": 10 } }""", groundTruth: """{ "delayMilliseconds": 20 }""");
