@@ -5,6 +5,7 @@ using CsvHelper;
 using PetriDish.Abstractions;
 using PetriDish.Core;
 using PetriDish.Core.Evaluation;
+using PetriDish.Core.Execution;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Store;
@@ -163,28 +164,7 @@ internal static class EvaluateCommand
     /// <summary>Worker mode: one evaluation, no cache; the result (or the error) goes to a JSON file.</summary>
     private static async Task<int> EvaluateOneAsync(ISearchSpace space, IMotif motif, Fidelity fidelity, int seed, string resultPath, CommandContext context, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        WorkerResult result;
-        try
-        {
-            var evaluated = await space.GroundTruth.EvaluateAsync(motif, fidelity, seed, null, cancellationToken).ConfigureAwait(false);
-            result = new WorkerResult
-            {
-                Motif = motif.Key,
-                Fidelity = fidelity.ToString(),
-                Seed = seed,
-                Value = evaluated.Value,
-                Metric = space.GroundTruth.Metric.Name,
-                Details = evaluated.Details,
-                Seconds = clock.Elapsed.TotalSeconds,
-            };
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            result = new WorkerResult { Motif = motif.Key, Fidelity = fidelity.ToString(), Seed = seed, Error = $"{ex.GetType().Name}: {ex.Message}", Seconds = clock.Elapsed.TotalSeconds };
-        }
-
-        result.Write(resultPath);
+        var result = await WorkerEvaluation.RunAsync(space, motif, fidelity, seed, resultPath, cancellationToken).ConfigureAwait(false);
         await context.Error.WriteLineAsync(result.Error is null
             ? string.Create(CultureInfo.InvariantCulture, $"{motif.Key} → {result.Value:R} ({result.Seconds:F1} s); result in {resultPath}")
             : $"{motif.Key} failed: {result.Error}; recorded in {resultPath}").ConfigureAwait(false);

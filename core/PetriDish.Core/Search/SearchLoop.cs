@@ -130,7 +130,7 @@ public sealed class SearchLoop
     {
         var listed = _options.WarmupMotifs.Select(Space.Parse).DistinctBy(m => m.Key).ToList();
         var random = MotifSampler.SampleDistinct(Space, _random, Math.Max(0, _options.Warmup - listed.Count), key => listed.Any(m => m.Key == key));
-        return [.. listed.Concat(random).Take(Remaining())];
+        return [.. listed.Concat(random).Take(RemainingAt(0))];
     }
 
     private async Task<List<IMotif>> SelectAsync(int iteration, CancellationToken cancellationToken)
@@ -167,7 +167,7 @@ public sealed class SearchLoop
             rest.RemoveAt(pick);
         }
 
-        return [.. chosen.Take(Remaining())];
+        return [.. chosen.Take(RemainingAt(iteration))];
     }
 
     private double[] FitAndPredict(ISurrogate surrogate, int iteration, List<Observation> observations, IReadOnlyList<IMotif> proposals, CancellationToken cancellationToken)
@@ -232,15 +232,26 @@ public sealed class SearchLoop
     private async Task<IReadOnlyList<EvaluationOutcome>> EvaluateAsync(int iteration, List<IMotif> motifs, CancellationToken cancellationToken)
     {
         var purpose = iteration == 0 ? WarmupPurpose : SearchPurpose;
-        var requests = motifs.Select(m => new EvaluationRequest(m, Fidelity.Full, _groundTruthSeed, iteration, purpose)).ToList();
+
+        // An iteration resumed after an interruption: an evaluation that had already failed for good in
+        // it (every attempt spent) keeps its record and is not tried again, as in an uninterrupted run.
+        // Completed ones are reused by the ground-truth service itself.
+        var finalFailures = Full()
+            .Where(r => r.Iteration == iteration && r.Status == EvaluationStatus.Failed && r.Attempt > _groundTruth.Retries)
+            .GroupBy(r => r.Motif)
+            .ToDictionary(g => g.Key, g => new EvaluationOutcome(motifs.First(m => m.Key == g.Key), g.Last(), Cached: true), StringComparer.Ordinal);
+        var pending = motifs.Where(m => !finalFailures.ContainsKey(m.Key)).ToList();
+        var requests = pending.Select(m => new EvaluationRequest(m, Fidelity.Full, _groundTruthSeed, iteration, purpose)).ToList();
         var progress = new InlineProgress<(int Index, ProgressUpdate Update)>(p =>
-            _sink.Update(Fraction(), $"iteration {iteration}: {motifs[p.Index].Key} ({p.Index + 1}/{motifs.Count}): {p.Update.Message}"));
-        var outcomes = await _executor.EvaluateAsync(requests, progress, cancellationToken).ConfigureAwait(false);
+            _sink.Update(Fraction(), $"iteration {iteration}: {pending[p.Index].Key} ({p.Index + 1}/{pending.Count}): {p.Update.Message}"));
+        var evaluated = await _executor.EvaluateAsync(requests, progress, cancellationToken).ConfigureAwait(false);
+        var byMotif = evaluated.ToDictionary(o => o.Motif.Key, StringComparer.Ordinal);
+        IReadOnlyList<EvaluationOutcome> outcomes = [.. motifs.Select(m => finalFailures.TryGetValue(m.Key, out var failed) ? failed : byMotif[m.Key])];
         foreach (var outcome in outcomes)
         {
             _sink.Line(outcome.Succeeded
                 ? string.Create(CultureInfo.InvariantCulture, $"  {outcome.Motif.Key} → {outcome.Value:F4}{(outcome.Cached ? " (stored)" : $" ({outcome.Record.Seconds:F1} s)")}")
-                : $"  {outcome.Motif.Key} FAILED after {outcome.Record.Attempt} attempt(s): {outcome.Record.Error}");
+                : $"  {outcome.Motif.Key} FAILED after {outcome.Record.Attempt} attempt(s){(outcome.Cached ? " (stored)" : "")}: {outcome.Record.Error}");
         }
 
         return outcomes;
@@ -316,7 +327,14 @@ public sealed class SearchLoop
 
     private int Spent() => Full().Select(r => r.Motif).Distinct().Count();
 
-    private int Remaining() => _options.Budget.Evaluations is { } budget ? Math.Max(0, budget - Spent()) : int.MaxValue;
+    /// <summary>
+    /// The evaluations the budget leaves when <paramref name="iteration"/> starts: counted from the
+    /// iterations before it, so that an iteration redone after an interruption (some of its own
+    /// evaluations already stored) selects what it selected the first time.
+    /// </summary>
+    private int RemainingAt(int iteration) => _options.Budget.Evaluations is { } budget
+        ? Math.Max(0, budget - Full().Where(r => r.Iteration < iteration).Select(r => r.Motif).Distinct().Count())
+        : int.MaxValue;
 
     private EvaluationRecord? Best() => Full().Where(r => r.Status == EvaluationStatus.Completed).MaxBy(r => Metric.ToScore(r.Value!.Value));
 

@@ -49,7 +49,7 @@ public sealed class ResultsStore : IDisposable
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw Explain(full, ex, "could not be opened");
+            throw Explain(full, ex, "could not be opened") ?? new IOException($"{full} could not be opened: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex);
         }
         catch
         {
@@ -60,16 +60,17 @@ public sealed class ResultsStore : IDisposable
 
     /// <summary>
     /// What a SQLite failure on <paramref name="path"/> means for a user: the file is not a database or
-    /// is damaged (bad input: <see cref="InvalidInputException"/>), or the disk is full (an
-    /// <see cref="IOException"/>), with what to do; anything else keeps SQLite's words and the file.
+    /// is damaged (bad input: <see cref="InvalidInputException"/>), the disk is full or the file
+    /// read-only (an <see cref="IOException"/>), with what to do; null for anything else (a constraint
+    /// violated is a bug to see as it is).
     /// </summary>
-    internal static Exception Explain(string path, SqliteException ex, string what) => ex.SqliteErrorCode switch
+    internal static Exception? Explain(string path, SqliteException ex, string what) => ex.SqliteErrorCode switch
     {
         26 => new InvalidInputException($"{path} {what}: it is not a SQLite database (another kind of file, or a damaged header); move it aside and start a new run", ex),
         11 => new InvalidInputException($"{path} {what}: the database is damaged (SQLite error 11, malformed); move it aside and start a new run, or repair it with sqlite3's .recover", ex),
         13 => new IOException($"{path} {what}: the disk is full (SQLite error 13); free space, then continue (finished evaluations are stored)", ex),
         8 => new IOException($"{path} {what}: the file is read-only to this process (SQLite error 8); check its permissions", ex),
-        _ => new IOException($"{path} {what}: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex),
+        _ => null,
     };
 
     /// <summary>
@@ -106,7 +107,7 @@ public sealed class ResultsStore : IDisposable
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw Explain(full, ex, "could not be read as a results store");
+            throw Explain(full, ex, "could not be read as a results store") ?? new InvalidInputException($"{full} could not be read as a results store: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex);
         }
         catch
         {
@@ -158,9 +159,9 @@ public sealed class ResultsStore : IDisposable
                 var id = (long)command.ExecuteScalar()!;
                 return record with { Id = id };
             }
-            catch (SqliteException ex)
+            catch (SqliteException ex) when (Explain(Path, ex, $"could not store the evaluation of {record.Motif}") is { } explained)
             {
-                throw Explain(Path, ex, $"could not store the evaluation of {record.Motif}");
+                throw explained;
             }
         }
     }

@@ -168,9 +168,9 @@ public sealed class NasBenchNlpCliTests : IDisposable
         Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
         Assert.Contains("resuming after iteration", resumed.Error, StringComparison.Ordinal);
 
-        var expected = RunFolders.Evaluations(_temp.File("reference")).Where(e => e.Fidelity == "full").Select(e => (e.Motif, e.Value, e.Iteration)).ToList();
-        var after = RunFolders.Evaluations(_temp.File("killed")).Where(e => e.Fidelity == "full").Select(e => (e.Motif, e.Value, e.Iteration)).ToList();
-        Assert.Equal(expected, after);
+        var expected = RunFolders.Evaluations(_temp.File("reference")).Where(e => e.Fidelity == "full").Select(e => (e.Motif, e.Value, e.Iteration, e.Attempt)).ToList();
+        var after = RunFolders.Evaluations(_temp.File("killed")).Where(e => e.Fidelity == "full").Select(e => (e.Motif, e.Value, e.Iteration, e.Attempt)).ToList();
+        Assert.True(expected.SequenceEqual(after), $"uninterrupted:\n{string.Join('\n', expected)}\nkilled after {before.Count} and resumed:\n{string.Join('\n', after)}\n{resumed.Error}");
         Assert.Equal(after.Count, after.Select(e => e.Motif).Distinct().Count());
     }
 }

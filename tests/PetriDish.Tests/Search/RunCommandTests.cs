@@ -124,6 +124,39 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_iteration_interrupted_after_its_evaluations_but_before_its_checkpoint_is_redone_as_it_was()
+    {
+        // The moment a kill can hit between an iteration's last stored evaluation and its checkpoint,
+        // made exact: a finished run loses iteration 2's checkpoints and everything after iteration 2,
+        // then resumes. Iteration 2 holds toy:10, which failed for good (both attempts).
+        var manifest = Manifest(
+            "interrupted.json",
+            """{ "warmupMotifs": ["toy:3", "toy:4"], "warmup": 2, "evaluationsPerIteration": 2, "retries": 1, "budget": { "evaluations": 8 } }""",
+            optimizer: """{ "plugin": "sequential", "settings": { "step": 5 } }""",
+            groundTruth: """{ "failing": [3, 10] }""");
+        var folder = _temp.File("interrupted");
+        var finished = await Run(manifest, "--out", folder);
+        Assert.True(finished.ExitCode == ExitCodes.Success, finished.ToString());
+        var whole = RunFolders.Evaluations(folder).Select(e => (e.Motif, e.Value, e.Attempt, e.Iteration)).ToList();
+        Assert.Equal(2, whole.Count(e => e.Motif == "toy:10" && e.Value is null && e.Iteration == 2));
+        Assert.Contains(whole, e => e.Iteration == 3);
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "results.sqlite")};Pooling=False"))
+        {
+            connection.Open();
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM checkpoints WHERE iteration >= 2; DELETE FROM predictions WHERE iteration > 2; DELETE FROM evaluations WHERE iteration > 2";
+            delete.ExecuteNonQuery();
+        }
+
+        var resumed = await Run("--resume", folder);
+
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        Assert.Contains("resuming after iteration 1", resumed.Error, StringComparison.Ordinal);
+        Assert.Equal(whole, RunFolders.Evaluations(folder).Select(e => (e.Motif, e.Value, e.Attempt, e.Iteration)));
+    }
+
+    [Fact]
     public async Task With_no_retries_a_failing_evaluation_is_tried_once()
     {
         var manifest = Manifest(
