@@ -29,8 +29,9 @@ public static partial class PluginCatalogLoader
                 continue;
             }
 
-            failures.AddRange(PluginDiscovery.FindUnloadable(folder));
-            foreach (var assemblyPath in PluginDiscovery.FindAssemblies(folder))
+            var scan = PluginDiscovery.Scan(folder);
+            failures.AddRange(scan.Unloadable);
+            foreach (var assemblyPath in scan.Assemblies)
             {
                 if (!seenAssemblies.Add(assemblyPath))
                 {

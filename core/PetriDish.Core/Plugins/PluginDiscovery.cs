@@ -13,74 +13,52 @@ public static class PluginDiscovery
     private const string AttributeName = "PetriDishPluginAttribute";
 
     /// <summary>
-    /// Plugin assemblies in <paramref name="folder"/> itself (a plugin's build output) or in its
-    /// immediate subfolders (a folder of plugins, like the host's <c>plugins/</c>).
+    /// One pass over a plugin folder, each <c>.dll</c> read once. Plugin assemblies are looked for in
+    /// <paramref name="folder"/> itself (a plugin's build output) or, if it has none, in its immediate
+    /// subfolders (a folder of plugins, like the host's <c>plugins/</c>). In both, files that look like
+    /// (parts of) a plugin but cannot be loaded are reported with why: a <c>.dll</c> that is not a
+    /// readable executable (damaged, truncated, not a library at all), a plugin assembly without its
+    /// <c>.deps.json</c>, and a <c>.deps.json</c> without its assembly.
     /// </summary>
-    public static IReadOnlyList<string> FindAssemblies(string folder)
+    public static PluginFolderScan Scan(string folder)
     {
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
         {
-            return [];
+            return new PluginFolderScan([], []);
         }
 
-        var own = MainAssembliesIn(root);
-        if (own.Count > 0)
-        {
-            return own;
-        }
-
-        return [.. Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).SelectMany(MainAssembliesIn)];
+        var folders = Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).Prepend(root).ToList();
+        var kinds = folders.SelectMany(d => Directory.EnumerateFiles(d, "*.dll")).ToDictionary(p => p, Inspect, StringComparer.Ordinal);
+        var own = MainAssembliesIn(root, kinds);
+        return new PluginFolderScan(
+            own.Count > 0 ? own : [.. folders.Skip(1).SelectMany(d => MainAssembliesIn(d, kinds))],
+            [.. folders.SelectMany(d => UnloadableIn(d, kinds))]);
     }
 
-    /// <summary>True if the file is a .NET assembly declaring at least one PetriDish plugin.</summary>
-    public static bool DeclaresPlugin(string assemblyPath) => Inspect(assemblyPath) == FileKind.PluginAssembly;
-
-    /// <summary>
-    /// Files in the folders <see cref="FindAssemblies"/> looks at that look like (parts of) a plugin but
-    /// cannot be loaded, each with why: a <c>.dll</c> that is not a readable executable (damaged,
-    /// truncated, not a library at all), a plugin assembly without its <c>.deps.json</c>, and a
-    /// <c>.deps.json</c> without its assembly.
-    /// </summary>
-    public static IReadOnlyList<PluginLoadFailure> FindUnloadable(string folder)
+    private static IEnumerable<PluginLoadFailure> UnloadableIn(string directory, Dictionary<string, FileKind> kinds)
     {
-        var root = Path.GetFullPath(folder);
-        if (!Directory.Exists(root))
+        foreach (var deps in Directory.EnumerateFiles(directory, "*.deps.json").Order(StringComparer.Ordinal))
         {
-            return [];
-        }
-
-        var failures = new List<PluginLoadFailure>();
-        foreach (var directory in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).Prepend(root))
-        {
-            foreach (var deps in Directory.EnumerateFiles(directory, "*.deps.json").Order(StringComparer.Ordinal))
+            var name = Path.GetFileName(deps)[..^".deps.json".Length];
+            if (!kinds.ContainsKey(Path.Combine(directory, name + ".dll")))
             {
-                var name = Path.GetFileName(deps)[..^".deps.json".Length];
-                if (!File.Exists(Path.Combine(directory, name + ".dll")))
-                {
-                    failures.Add(new PluginLoadFailure(name, deps, $"{name}.deps.json has no {name}.dll beside it; copy the plugin's whole build output"));
-                }
-            }
-
-            foreach (var dll in Directory.EnumerateFiles(directory, "*.dll").Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileNameWithoutExtension(dll);
-                var hasDeps = File.Exists(Path.Combine(directory, name + ".deps.json"));
-                switch (Inspect(dll))
-                {
-                    case FileKind.Unreadable:
-                        failures.Add(new PluginLoadFailure(name, dll, "not a readable .NET assembly or library (damaged, truncated, or not a library at all); rebuild or copy it again"));
-                        break;
-                    case FileKind.PluginAssembly when !hasDeps:
-                        failures.Add(new PluginLoadFailure(name, dll, $"declares PetriDish plugins but has no {name}.deps.json beside it, so its dependencies cannot be resolved; copy the plugin's whole build output (bin/<configuration>/net10.0), not the dll alone"));
-                        break;
-                    default:
-                        break;
-                }
+                yield return new PluginLoadFailure(name, deps, $"{name}.deps.json has no {name}.dll beside it; copy the plugin's whole build output");
             }
         }
 
-        return failures;
+        foreach (var (dll, kind) in kinds.Where(k => Path.GetDirectoryName(k.Key) == directory).OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(dll);
+            if (kind == FileKind.Unreadable)
+            {
+                yield return new PluginLoadFailure(name, dll, "not a readable .NET assembly or library (damaged, truncated, or not a library at all); rebuild or copy it again");
+            }
+            else if (kind == FileKind.PluginAssembly && !File.Exists(Path.Combine(directory, name + ".deps.json")))
+            {
+                yield return new PluginLoadFailure(name, dll, $"declares PetriDish plugins but has no {name}.deps.json beside it, so its dependencies cannot be resolved; copy the plugin's whole build output (bin/<configuration>/net10.0), not the dll alone");
+            }
+        }
     }
 
     private enum FileKind
@@ -123,12 +101,11 @@ public static class PluginDiscovery
         }
     }
 
-    private static List<string> MainAssembliesIn(string folder) =>
+    private static List<string> MainAssembliesIn(string folder, Dictionary<string, FileKind> kinds) =>
     [
         .. Directory.EnumerateFiles(folder, "*.deps.json")
             .Select(deps => Path.Combine(folder, Path.GetFileName(deps)[..^".deps.json".Length] + ".dll"))
-            .Where(File.Exists)
-            .Where(DeclaresPlugin)
+            .Where(dll => kinds.GetValueOrDefault(dll, FileKind.NotAssembly) == FileKind.PluginAssembly)
             .Order(StringComparer.Ordinal),
     ];
 
