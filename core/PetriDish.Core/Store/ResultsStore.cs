@@ -32,30 +32,8 @@ public sealed class ResultsStore : IDisposable
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            var store = new ResultsStore(connection, full);
-            store.Migrate();
-            return store;
-        }
-        catch (SqliteException ex)
-        {
-            connection.Dispose();
-            throw Explain(full, ex, "could not be opened") ?? new IOException($"{full} could not be opened: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return Connect(full, SqliteOpenMode.ReadWriteCreate, store => store.Migrate(), "could not be opened",
+            (message, ex) => new IOException(message, ex));
     }
 
     /// <summary>
@@ -86,10 +64,21 @@ public sealed class ResultsStore : IDisposable
             throw new InvalidInputException($"{full}: no results store there");
         }
 
+        return Connect(full, SqliteOpenMode.ReadOnly, CheckReadable, "could not be read as a results store",
+            (message, ex) => new InvalidInputException(message, ex));
+    }
+
+    /// <summary>
+    /// Opens a connection in <paramref name="mode"/> and prepares the store (<paramref name="prepare"/>);
+    /// a SQLite failure becomes what <see cref="Explain"/> makes of it, else <paramref name="otherwise"/>
+    /// with SQLite's words and the file; the connection is closed on any failure.
+    /// </summary>
+    private static ResultsStore Connect(string full, SqliteOpenMode mode, Action<ResultsStore> prepare, string what, Func<string, SqliteException, Exception> otherwise)
+    {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = full,
-            Mode = SqliteOpenMode.ReadOnly,
+            Mode = mode,
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString());
@@ -97,22 +86,29 @@ public sealed class ResultsStore : IDisposable
         {
             connection.Open();
             var store = new ResultsStore(connection, full);
-            var version = store.Scalar<long>("PRAGMA user_version");
-            return version == SchemaVersion
-                ? store
-                : throw new InvalidInputException(version == 0
-                    ? $"{full} is a SQLite database but not a PetriDish results store (no schema version)"
-                    : $"{full} has results-store schema version {version}; this petridish reads version {SchemaVersion}");
+            prepare(store);
+            return store;
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw Explain(full, ex, "could not be read as a results store") ?? new InvalidInputException($"{full} could not be read as a results store: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex);
+            throw Explain(full, ex, what) ?? otherwise($"{full} {what}: {ex.Message.TrimEnd('.')} (SQLite error {ex.SqliteErrorCode})", ex);
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    private static void CheckReadable(ResultsStore store)
+    {
+        var version = store.Scalar<long>("PRAGMA user_version");
+        if (version != SchemaVersion)
+        {
+            throw new InvalidInputException(version == 0
+                ? $"{store.Path} is a SQLite database but not a PetriDish results store (no schema version)"
+                : $"{store.Path} has results-store schema version {version}; this petridish reads version {SchemaVersion}");
         }
     }
 
