@@ -60,7 +60,7 @@ internal static class RunCommand
 
                 await using var run = existing is null
                     ? await SearchRun.StartAsync(validated, parse.GetValue(output), parse.GetValue(cache), context.PluginFolders, context.LoggerFactory, token).ConfigureAwait(false)
-                    : await SearchRun.ResumeAsync(existing.Path, (_, _) => validated, context.PluginFolders, context.LoggerFactory, token).ConfigureAwait(false);
+                    : await SearchRun.ResumeAsync(validated, existing.Path, context.PluginFolders, context.LoggerFactory, token).ConfigureAwait(false);
                 await context.Error.WriteLineAsync($"run: {run.Description}").ConfigureAwait(false);
                 var display = new ProgressDisplay(context.Error, context.Interactive);
                 SearchRunResult result;

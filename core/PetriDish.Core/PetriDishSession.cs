@@ -68,8 +68,11 @@ public sealed class PetriDishSession
         SearchRun.StartAsync(manifest, folder, sharedCache, _extraFolders, _loggerFactory, cancellationToken);
 
     /// <summary>Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it was started with.</summary>
-    public Task<SearchRun> ResumeSearchAsync(string folder, CancellationToken cancellationToken = default) =>
-        SearchRun.ResumeAsync(folder, LoadManifestText, _extraFolders, _loggerFactory, cancellationToken);
+    public Task<SearchRun> ResumeSearchAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var (text, path, _) = RunFolder.Existing(folder).Recall();
+        return SearchRun.ResumeAsync(LoadManifestText(text, path), folder, _extraFolders, _loggerFactory, cancellationToken);
+    }
 
     /// <summary>
     /// Runs a search to its budget in <paramref name="folder"/>. Cancelling stops it with every finished

@@ -104,15 +104,13 @@ public sealed class SearchRun : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it
-    /// was started with (<paramref name="loadManifest"/> validates the stored text against the loaded plugins).
+    /// Reopens the search in <paramref name="folder"/> to continue where it stopped. <paramref name="manifest"/>
+    /// is the one it was started with (<see cref="RunFolder.Recall"/>), validated against the loaded plugins.
     /// </summary>
-    public static async Task<SearchRun> ResumeAsync(string folder, Func<string, string, ValidatedManifest> loadManifest, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<SearchRun> ResumeAsync(ValidatedManifest manifest, string folder, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(loadManifest);
+        ArgumentNullException.ThrowIfNull(manifest);
         var existing = RunFolder.Existing(folder);
-        var (text, path, _) = existing.Recall();
-        var manifest = loadManifest(text, path);
         await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
         var folderLock = RunFolderLock.Acquire(existing.Path);
         ResultsStore? store = null;
@@ -128,9 +126,6 @@ public sealed class SearchRun : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>The plugin folders a run was started with (to load before <see cref="ResumeAsync"/>).</summary>
-    public static IReadOnlyList<string> PluginFoldersOf(string folder) => RunFolder.Existing(folder).Recall().PluginFolders;
 
     /// <summary>
     /// Runs the search to its budget (or until cancelled: finished evaluations stay stored, and the run
