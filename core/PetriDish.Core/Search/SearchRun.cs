@@ -78,29 +78,15 @@ public sealed class SearchRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(manifest);
         await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
 
-        // The folder is locked before anything in it is read or written: a second process on it
-        // (a second --resume, or --out on a running run) stops here, naming the first.
         var path = RunFolder.PathFor(folder, manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.FilePath));
-        var folderLock = RunFolderLock.Acquire(path);
-        ResultsStore? store = null;
-        try
+        return OpenLocked(manifest, path, RunFolder.Create, (store, created) =>
         {
-            var created = RunFolder.Create(path);
-            store = ResultsStore.Open(created.Database);
             RunFolder.Remember(store, manifest.Text, manifest.FilePath, ManifestPeek.PluginPaths(manifest.FilePath), created.Path);
             if (sharedCache is not null)
             {
                 store.SetMeta(SharedCacheKey, Path.GetFullPath(sharedCache));
             }
-
-            return Open(manifest, created, folderLock, store, pluginFolders, loggerFactory);
-        }
-        catch
-        {
-            store?.Dispose();
-            folderLock.Dispose();
-            throw;
-        }
+        }, pluginFolders, loggerFactory);
     }
 
     /// <summary>
@@ -112,19 +98,7 @@ public sealed class SearchRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(manifest);
         var existing = RunFolder.Existing(folder);
         await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
-        var folderLock = RunFolderLock.Acquire(existing.Path);
-        ResultsStore? store = null;
-        try
-        {
-            store = ResultsStore.Open(existing.Database);
-            return Open(manifest, existing, folderLock, store, pluginFolders, loggerFactory);
-        }
-        catch
-        {
-            store?.Dispose();
-            folderLock.Dispose();
-            throw;
-        }
+        return OpenLocked(manifest, existing.Path, _ => existing, (_, _) => { }, pluginFolders, loggerFactory);
     }
 
     /// <summary>
@@ -150,16 +124,30 @@ public sealed class SearchRun : IAsyncDisposable
         _lock.Dispose();
     }
 
-    private static SearchRun Open(ValidatedManifest manifest, RunFolder folder, RunFolderLock folderLock, ResultsStore store, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// Locks the folder at <paramref name="path"/> before anything in it is read or written (a second
+    /// process on it, a second --resume or --out on a running run, stops here naming the first), then
+    /// opens it (<paramref name="folderAt"/>), its store (<paramref name="initialize"/> writes what a new
+    /// run records) and the shared cache it names; on any failure releases what was taken.
+    /// </summary>
+    private static SearchRun OpenLocked(ValidatedManifest manifest, string path, Func<string, RunFolder> folderAt, Action<ResultsStore, RunFolder> initialize, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory)
     {
-        var shared = store.GetMeta(SharedCacheKey) is { } sharedPath ? ResultsStore.Open(sharedPath) : null;
+        var folderLock = RunFolderLock.Acquire(path);
+        ResultsStore? store = null;
+        ResultsStore? shared = null;
         try
         {
+            var folder = folderAt(path);
+            store = ResultsStore.Open(folder.Database);
+            initialize(store, folder);
+            shared = store.GetMeta(SharedCacheKey) is { } sharedPath ? ResultsStore.Open(sharedPath) : null;
             return new SearchRun(manifest, folder, folderLock, store, shared, pluginFolders, loggerFactory);
         }
         catch
         {
             shared?.Dispose();
+            store?.Dispose();
+            folderLock.Dispose();
             throw;
         }
     }
