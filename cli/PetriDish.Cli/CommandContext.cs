@@ -31,7 +31,7 @@ public sealed class CommandContext
 
     /// <summary>Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given (<c>--seed</c>).</summary>
     public ValidatedManifest LoadManifest(string path, int? seed) =>
-        seed is { } replaced ? LoadManifest(ManifestText.WithSeed(path, replaced), path) : LoadManifest(path);
+        new ManifestLoader(Catalog, LoggerFactory).Load(path, seed);
 
     /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
     public ValidatedManifest LoadManifest(string text, string path) =>

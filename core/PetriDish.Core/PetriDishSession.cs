@@ -51,11 +51,7 @@ public sealed class PetriDishSession
     }
 
     /// <summary>Loads and validates a manifest (JSON with comments); <paramref name="seed"/> replaces its seed. Throws <see cref="ManifestValidationException"/> listing every problem with file, line and JSON path.</summary>
-    public ValidatedManifest LoadManifest(string path, int? seed = null)
-    {
-        var loader = new ManifestLoader(Plugins, _loggerFactory);
-        return seed is { } replaced ? loader.Load(ManifestText.WithSeed(path, replaced), path) : loader.Load(path);
-    }
+    public ValidatedManifest LoadManifest(string path, int? seed = null) => new ManifestLoader(Plugins, _loggerFactory).Load(path, seed);
 
     /// <summary>Validates manifest text as if it were the file at <paramref name="path"/> (relative paths resolve against its folder).</summary>
     public ValidatedManifest LoadManifestText(string text, string path) => new ManifestLoader(Plugins, _loggerFactory).Load(text, path);

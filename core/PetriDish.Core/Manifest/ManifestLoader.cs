@@ -41,6 +41,10 @@ public sealed class ManifestLoader
                 Directory.Exists(file) ? "this is a folder; give the manifest file (e.g. manifests/sigmoid-slope.json)" : "manifest file not found")]);
     }
 
+    /// <summary>Loads and validates with the manifest's seed replaced by <paramref name="seed"/> when given (<c>--seed</c>).</summary>
+    public ValidatedManifest Load(string path, int? seed) =>
+        seed is { } replaced ? Load(ManifestText.WithSeed(path, replaced), path) : Load(path);
+
     /// <summary>
     /// Validates manifest <paramref name="text"/> as if it were the file at <paramref name="path"/>
     /// (relative paths resolve against its folder): how a resumed run re-reads the manifest it stored.
