@@ -9,10 +9,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
-for pair in "sigmoid-slope:embedded" "sigmoid-slope-full-mnist:full-mnist" "sigmoid-slope-full-mnist-10-repeats:full-mnist-10-repeats"; do
-  manifest="${pair%%:*}" name="${pair##*:}"
-  ./petridish compare "manifests/$manifest.json" --out "$work/$name" | tail -n 5
-  cp "$work/$name/compare.json" "docs/data/sigmoid-slope-compare-$name.json"
-  cp "$work/$name/compare.png" "docs/images/sigmoid-slope-compare-$name.png"
-done
+compare() {   # MANIFEST, then where its compare.json and compare.png go
+  ./petridish compare "$1" --out "$work/run" | tail -n 5
+  cp "$work/run/compare.json" "$2"
+  cp "$work/run/compare.png" "$3"
+  rm -rf "$work/run"
+}
+compare manifests/sigmoid-slope.json docs/data/sigmoid-slope-compare-embedded.json docs/images/sigmoid-slope-compare-embedded.png
+compare manifests/sigmoid-slope-full-mnist.json docs/data/sigmoid-slope-compare-full-mnist.json docs/images/sigmoid-slope-compare-full-mnist.png
+compare manifests/sigmoid-slope-full-mnist-10-repeats.json docs/data/sigmoid-slope-compare-full-mnist-10-repeats.json docs/images/sigmoid-slope-compare-full-mnist-10-repeats.png
 scripts/sigmoid-slope-compare-table.py docs/data/sigmoid-slope-compare-{full-mnist,embedded,full-mnist-10-repeats}.json

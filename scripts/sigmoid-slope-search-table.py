@@ -1,78 +1,139 @@
 #!/usr/bin/env python3
-"""Prints the table of docs/sigmoid-slope-search.md from the runs of scripts/sigmoid-slope-search-experiment.sh:
-per method, the best accuracy after the budget (mean ± population standard deviation over seeds, and per
-seed with its slope), how many of the full-fidelity evaluations after the warm-up fell in the near-optimal
-region 0.2 <= c <= 0.45, the mean accuracy of all of them (in the region or not), and the wall time per run (from each run's report.md).
-Usage: scripts/sigmoid-slope-search-table.py EXPERIMENT_DIR [METHOD...]
-       (default methods: petri-dish-rs partial-evaluation random-search)"""
+"""The table and figures of docs/sigmoid-slope-search.md.
+
+With --runs EXPERIMENT_DIR (the output of scripts/sigmoid-slope-search-experiment.sh) it first writes
+docs/data/sigmoid-slope-search-evaluations.csv: every completed full-fidelity ground-truth evaluation of
+every run, in order (method, seed, evaluation, slope, value, purpose, iteration), and
+docs/data/sigmoid-slope-search-wall.csv (each run's wall time, from its report.md); the final picks'
+ranks on the reference curve are read from docs/data/sigmoid-slope-search-runs.csv (`petridish summarize`'s runs.csv). The table and the
+figures are then computed from those files alone, against the reference curve
+docs/data/sigmoid-slope-embedded-101.csv: per method, the best accuracy after the budget (mean ±
+population standard deviation over seeds, and per seed with its slope), how many of the evaluations
+after the warm-up fell in the near-optimal region 0.2 <= c <= 0.45, their mean accuracy (in the region
+or not), the wall time per run; when each method's mean best first reaches the plateau; the slopes
+each iteration evaluated; the reference plateau. Plain Python.
+
+Usage: scripts/sigmoid-slope-search-table.py [--runs EXPERIMENT_DIR]"""
 import csv, glob, os, re, sqlite3, statistics, sys
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, 'docs', 'data')
+EVALUATIONS_CSV = os.path.join(DATA, 'sigmoid-slope-search-evaluations.csv')
+WALL_CSV = os.path.join(DATA, 'sigmoid-slope-search-wall.csv')
+REFERENCE = os.path.join(DATA, 'sigmoid-slope-embedded-101.csv')
+METHODS = ['petri-dish-rs', 'partial-evaluation', 'random-search']
+LABELS = {'petri-dish-rs': 'Petri dish + random search', 'partial-evaluation': 'partial evaluation',
+          'random-search': 'random search'}
 PLATEAU = 0.732
+REGION = (0.2, 0.45)
 
-def runs_of(root, method):
-    runs = [r for r in glob.glob(os.path.join(root, f'{method}-seed*')) if os.path.isdir(r)]
-    return sorted(runs, key=lambda r: int(r.rsplit('seed', 1)[1]))
 
-def full_evaluations(run):
-    db = sqlite3.connect(os.path.join(run, 'results.sqlite'))
-    return list(db.execute("select motif, value, purpose, iteration from evaluations where fidelity = 'full' and status = 'completed' order by id"))
+def write_runs(root):
+    with open(EVALUATIONS_CSV, 'w', newline='') as f, open(WALL_CSV, 'w', newline='') as w:
+        out, walls = csv.writer(f, lineterminator='\n'), csv.writer(w, lineterminator='\n')
+        out.writerow(['method', 'seed', 'evaluation', 'slope', 'value', 'purpose', 'iteration'])
+        walls.writerow(['method', 'seed', 'wall_seconds'])
+        for method in METHODS:
+            runs = [r for r in glob.glob(os.path.join(root, f'{method}-seed*')) if os.path.isdir(r)]
+            for run in sorted(runs, key=lambda r: int(r.rsplit('seed', 1)[1])):
+                seed = int(run.rsplit('seed', 1)[1])
+                db = sqlite3.connect(f"file:{os.path.join(run, 'results.sqlite')}?mode=ro", uri=True)
+                rows = db.execute("select motif, value, purpose, iteration from evaluations "
+                                  "where fidelity = 'full' and status = 'completed' order by id").fetchall()
+                for n, (motif, value, purpose, iteration) in enumerate(rows, 1):
+                    out.writerow([method, seed, n, motif.split(':')[1], repr(value), purpose, iteration])
+                wall = re.search(r'wall time (\d+) s', open(os.path.join(run, 'report.md')).read())
+                walls.writerow([method, seed, wall.group(1) if wall else ''])
+    print(f'wrote {EVALUATIONS_CSV} and {WALL_CSV}', file=sys.stderr)
+
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    args = sys.argv[2:]
-    reference = None
-    if '--reference' in args:
-        at = args.index('--reference')
-        reference, args = args[at + 1], args[:at] + args[at + 2:]
-    root, methods = sys.argv[1], args or ['petri-dish-rs', 'partial-evaluation', 'random-search']
-    print("| method | best accuracy found after 30 evaluations (mean ± std) | per seed (slope) | post-warm-up evaluations in 0.2 ≤ c ≤ 0.45 | mean accuracy of all post-warm-up evaluations | wall time per run |")
-    print("|---|---:|---|---:|---:|---:|")
-    for method in methods:
-        bests, seeds, inside, values, walls = [], [], 0, [], []
-        total = 0
-        for run in runs_of(root, method):
-            rows = full_evaluations(run)
-            best = max(rows, key=lambda r: r[1])
-            bests.append(best[1])
-            seeds.append(f"{best[1]:.4f} ({best[0].split(':')[1]})")
-            for motif, value, purpose, _ in rows:
+    if '--runs' in sys.argv:
+        write_runs(sys.argv[sys.argv.index('--runs') + 1])
+    runs = {}
+    with open(EVALUATIONS_CSV, newline='') as f:
+        for row in csv.DictReader(f):
+            runs.setdefault(row['method'], {}).setdefault(int(row['seed']), []).append(
+                (float(row['slope']), float(row['value']), row['purpose'], row['iteration']))
+    walls = {}
+    with open(WALL_CSV, newline='') as f:
+        for row in csv.DictReader(f):
+            if row['wall_seconds']:
+                walls.setdefault(row['method'], []).append(int(row['wall_seconds']))
+    seeds = len(next(iter(runs.values())))
+    budget = len(next(iter(next(iter(runs.values())).values())))
+
+    print(f'| method | best accuracy found after {budget} evaluations (mean ± std) | per seed (slope) '
+          f'| post-warm-up evaluations in {REGION[0]} ≤ c ≤ {REGION[1]} | mean accuracy of all post-warm-up evaluations | wall time per run |')
+    print('|---|---:|---|---:|---:|---:|')
+    shares = {}
+    for method in METHODS:
+        bests, picks, inside, values = [], [], 0, []
+        for seed, rows in sorted(runs[method].items()):
+            slope, value, _, _ = max(rows, key=lambda r: r[1])
+            bests.append(value)
+            picks.append(f'{value:.4f} ({slope})')
+            for slope, value, purpose, _ in rows:
                 if purpose != 'warmup':
-                    total += 1
                     values.append(value)
-                    if 0.2 <= float(motif.split(':')[1]) <= 0.45:
-                        inside += 1
-            wall = re.search(r'wall time (\d+) s', open(os.path.join(run, 'report.md')).read())
-            if wall:
-                walls.append(int(wall.group(1)))
-        spread = f"{statistics.mean(bests):.4f} ± {statistics.pstdev(bests):.4f}"
-        mean_inside = f"{statistics.mean(values):.3f}" if values else "–"
-        wall = f"≈ {statistics.mean(walls):.0f} s" if walls else "–"
-        print(f"| {method} | {spread} | {', '.join(seeds)} | {inside} / {total} | {mean_inside} | {wall} |")
+                    inside += REGION[0] <= slope <= REGION[1]
+        shares[method] = (inside, len(values), statistics.mean(values))
+        wall = f"≈ {statistics.mean(walls[method]):.0f} s" if walls.get(method) else '–'
+        print(f'| {LABELS[method]} | {statistics.mean(bests):.4f} ± {statistics.pstdev(bests):.4f} | {", ".join(picks)} '
+              f'| {inside} / {len(values)} | {statistics.mean(values):.3f} | {wall} |')
     print()
-    for method in methods:
+    print(f'± is the population standard deviation over the {seeds} seeds; wall times from each run\'s report.md.')
+    print()
+
+    curve = {}
+    with open(REFERENCE, newline='') as f:
+        for row in csv.DictReader(f):
+            curve[float(row['motif'].split(':')[1])] = float(row['value'])
+    top = max(curve.values())
+    ranks = {}   # the final pick's rank on the reference curve, as petridish summarize wrote it
+    with open(os.path.join(DATA, 'sigmoid-slope-search-runs.csv'), newline='') as f:
+        for row in csv.DictReader(f):
+            ranks[(row['method'], int(row['seed']))] = f"rank {row['reference_rank']} of {row['reference_size']}"
+    for tolerance in (0.002, 0.003):
+        near = [c for c, v in curve.items() if v >= top - tolerance]
+        print(f'- Reference curve: slopes within {tolerance} of its best ({top:.4f}): {min(near):.2f}–{max(near):.2f} '
+              f'({len(near)} of {len(curve)}).')
+    for method in METHODS:
         curves = []
-        for run in runs_of(root, method):
-            best, curve = float('-inf'), []
-            for _, value, _, _ in full_evaluations(run):
+        for rows in runs[method].values():
+            best, so_far = float('-inf'), []
+            for _, value, _, _ in rows:
                 best = max(best, value)
-                curve.append(best)
-            curves.append(curve)
+                so_far.append(best)
+            curves.append(so_far)
         length = min(len(c) for c in curves)
         reached = [e + 1 for e in range(length) if statistics.mean(c[e] for c in curves) >= PLATEAU]
-        print(f"{method}: mean best so far first reaches {PLATEAU} at evaluation {reached[0] if reached else 'never'} (of {length})")
-        for run in runs_of(root, method):
+        inside, total, mean = shares[method]
+        print(f'- {LABELS[method]}: mean best so far first reaches {PLATEAU} at evaluation '
+              f'{reached[0] if reached else "never (within " + str(length) + ")"}; '
+              f'{100 * inside / total:.0f} % of its post-warm-up evaluations in the region (mean accuracy {mean:.3f}).')
+        for seed, rows in sorted(runs[method].items()):
+            slope, value, _, _ = max(rows, key=lambda r: r[1])
             iterations = {}
-            for motif, _, purpose, iteration in full_evaluations(run):
+            for s, _, purpose, iteration in rows:
                 if purpose != 'warmup':
-                    iterations.setdefault(iteration, []).append(float(motif.split(':')[1]))
-            ranges = '; '.join(f"{i}: {min(c):.2f}-{max(c):.2f}" for i, c in sorted(iterations.items()))
-            print(f"  {os.path.basename(run)} slopes evaluated per iteration: {ranges}")
-    if reference:
-        curve = [(float(r['motif'].split(':')[1]), float(r['value'])) for r in csv.DictReader(open(reference))]
-        best = max(v for _, v in curve)
-        for tolerance in (0.002, 0.003):
-            inside = [c for c, v in curve if v >= best - tolerance]
-            print(f"reference: slopes within {tolerance} of the best ({best:.4f}): {min(inside):.2f}-{max(inside):.2f} ({len(inside)} of {len(curve)})")
+                    iterations.setdefault(int(iteration), []).append(s)
+            ranges = '; '.join(f'{min(c):.2f}–{max(c):.2f}' for _, c in sorted(iterations.items()))
+            print(f'  - seed {seed}: best {value:.4f} at c = {slope} ({ranks[(method, seed)]} on the reference curve); slopes evaluated per iteration: {ranges}')
 
-main()
+    with open(os.path.join(DATA, 'sigmoid-slope-search-runs-1571ec7.csv'), newline='') as f:
+        picks = [f"seed {r['seed']}: {float(r['best']):.4f} at c = {r['best_motif'].split(':')[1]} (rank {r['reference_rank']})"
+                 for r in csv.DictReader(f) if r['method'] == 'petri-dish-rs']
+    print(f"- The same experiment at commit 1571ec7, on an AMD EPYC (docs/data/sigmoid-slope-search-runs-1571ec7.csv): "
+          f"Petri dish + random search {'; '.join(picks)}.")
+    earlier = {}   # the same experiment with the dish fitted through libtorch: summarize's best-so-far curves
+    with open(os.path.join(DATA, 'sigmoid-slope-search-libtorch.csv'), newline='') as f:
+        for row in csv.DictReader(f):
+            earlier.setdefault(row['method'], {})[row['seed']] = float(row['best'])
+    finals = [earlier['petri-dish-rs'][seed] for seed in sorted(earlier['petri-dish-rs'])]
+    print(f"- With the dish fitted through libtorch (docs/data/sigmoid-slope-search-libtorch.csv), Petri dish + random search "
+          f"ended at {', '.join(f'{v:.4f}' for v in finals)} ({statistics.mean(finals):.4f} ± {statistics.pstdev(finals):.4f}).")
+
+
+if __name__ == '__main__':
+    main()

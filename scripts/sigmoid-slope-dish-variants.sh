@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The Petri-dish variants of docs/sigmoid-slope-surrogates.md on the Figure 1 protocol: one change at a
+# time on the embedded subset (manifests/experiments/sigmoid-slope-dish-variants.json), longer or faster
+# inner loops on full MNIST (-full-mnist-inner-steps.json), and the official implementation's split of
+# 18 random training slopes, five splits (-official-split.json, --seed 0..4). Keeps each compare.json in
+# docs/data, then prints the doc's tables (scripts/sigmoid-slope-compare-table.py).
+# Needs full MNIST for one manifest's validation (scripts/fetch-mnist.sh).
+# Usage: scripts/sigmoid-slope-dish-variants.sh   (≈ 15 min on one core)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+compare() {   # MANIFEST, where its compare.json goes, then more compare options
+  local manifest="$1" target="$2"
+  shift 2
+  ./petridish compare "$manifest" --out "$work/run" "$@" | tail -n 3
+  cp "$work/run/compare.json" "$target"
+  rm -rf "$work/run"
+}
+compare manifests/experiments/sigmoid-slope-dish-variants.json docs/data/sigmoid-slope-dish-variants.json
+compare manifests/experiments/sigmoid-slope-full-mnist-inner-steps.json docs/data/sigmoid-slope-full-mnist-inner-steps.json
+for split in 0 1 2 3 4; do
+  compare manifests/experiments/sigmoid-slope-official-split.json "docs/data/sigmoid-slope-official-split-$split.json" --seed "$split"
+done
+scripts/sigmoid-slope-compare-table.py docs/data/sigmoid-slope-dish-variants.json docs/data/sigmoid-slope-full-mnist-inner-steps.json
+scripts/sigmoid-slope-compare-table.py --splits docs/data/sigmoid-slope-official-split-{0,1,2,3,4}.json
