@@ -16,6 +16,6 @@ def main():
         if not runs:
             sys.exit(f'no runs with both {a} and {b}')
         wins = sum(tau[a][r] > tau[b][r] for r in runs)
-        print(f'{a} above {b}: {wins} of {len(runs)}')
+        print(f'- {a} above {b}: {wins} of {len(runs)}')
 
 main()
