@@ -1,20 +1,16 @@
 #!/usr/bin/env python3
-"""The table and figures of docs/sigmoid-slope-search.md.
-
-With --runs EXPERIMENT_DIR (the output of scripts/sigmoid-slope-search-experiment.sh) it first writes
-docs/data/sigmoid-slope-search-evaluations.csv: every completed full-fidelity ground-truth evaluation of
-every run, in order (method, seed, evaluation, slope, value, purpose, iteration), and
-docs/data/sigmoid-slope-search-wall.csv (each run's wall time, from its report.md); the final picks'
-ranks on the reference curve are read from docs/data/sigmoid-slope-search-runs.csv (`petridish summarize`'s runs.csv). The table and the
-figures are then computed from those files alone, against the reference curve
+"""The table and figures of docs/sigmoid-slope-search.md, from the committed files
+scripts/sigmoid-slope-search-experiment.sh wrote: docs/data/sigmoid-slope-search-evaluations.csv and
+-search-wall.csv (every evaluation of every run and its wall time, by scripts/search-evaluations.py),
+-search-runs.csv (`petridish summarize`'s per-run table: the final picks' ranks) and the reference curve
 docs/data/sigmoid-slope-embedded-101.csv: per method, the best accuracy after the budget (mean ±
 population standard deviation over seeds, and per seed with its slope), how many of the evaluations
 after the warm-up fell in the near-optimal region 0.2 <= c <= 0.45, their mean accuracy (in the region
 or not), the wall time per run; when each method's mean best first reaches the plateau; the slopes
-each iteration evaluated; the reference plateau. Plain Python.
+each iteration evaluated; the reference plateau; the earlier runs kept beside them. Plain Python.
 
-Usage: scripts/sigmoid-slope-search-table.py [--runs EXPERIMENT_DIR]"""
-import csv, glob, os, re, sqlite3, statistics, sys
+Usage: scripts/sigmoid-slope-search-table.py"""
+import csv, os, statistics, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'docs', 'data')
@@ -28,33 +24,12 @@ PLATEAU = 0.732
 REGION = (0.2, 0.45)
 
 
-def write_runs(root):
-    with open(EVALUATIONS_CSV, 'w', newline='') as f, open(WALL_CSV, 'w', newline='') as w:
-        out, walls = csv.writer(f, lineterminator='\n'), csv.writer(w, lineterminator='\n')
-        out.writerow(['method', 'seed', 'evaluation', 'slope', 'value', 'purpose', 'iteration'])
-        walls.writerow(['method', 'seed', 'wall_seconds'])
-        for method in METHODS:
-            runs = [r for r in glob.glob(os.path.join(root, f'{method}-seed*')) if os.path.isdir(r)]
-            for run in sorted(runs, key=lambda r: int(r.rsplit('seed', 1)[1])):
-                seed = int(run.rsplit('seed', 1)[1])
-                db = sqlite3.connect(f"file:{os.path.join(run, 'results.sqlite')}?mode=ro", uri=True)
-                rows = db.execute("select motif, value, purpose, iteration from evaluations "
-                                  "where fidelity = 'full' and status = 'completed' order by id").fetchall()
-                for n, (motif, value, purpose, iteration) in enumerate(rows, 1):
-                    out.writerow([method, seed, n, motif.split(':')[1], repr(value), purpose, iteration])
-                wall = re.search(r'wall time (\d+) s', open(os.path.join(run, 'report.md')).read())
-                walls.writerow([method, seed, wall.group(1) if wall else ''])
-    print(f'wrote {EVALUATIONS_CSV} and {WALL_CSV}', file=sys.stderr)
-
-
 def main():
-    if '--runs' in sys.argv:
-        write_runs(sys.argv[sys.argv.index('--runs') + 1])
     runs = {}
     with open(EVALUATIONS_CSV, newline='') as f:
         for row in csv.DictReader(f):
             runs.setdefault(row['method'], {}).setdefault(int(row['seed']), []).append(
-                (float(row['slope']), float(row['value']), row['purpose'], row['iteration']))
+                (float(row['motif'].split(':')[1]), float(row['value']), row['purpose'], row['iteration']))
     walls = {}
     with open(WALL_CSV, newline='') as f:
         for row in csv.DictReader(f):
@@ -72,7 +47,7 @@ def main():
         for seed, rows in sorted(runs[method].items()):
             slope, value, _, _ = max(rows, key=lambda r: r[1])
             bests.append(value)
-            picks.append(f'{value:.4f} ({slope})')
+            picks.append(f'{value:.4f} ({slope:g})')
             for slope, value, purpose, _ in rows:
                 if purpose != 'warmup':
                     values.append(value)
@@ -119,7 +94,7 @@ def main():
                 if purpose != 'warmup':
                     iterations.setdefault(int(iteration), []).append(s)
             ranges = '; '.join(f'{min(c):.2f}–{max(c):.2f}' for _, c in sorted(iterations.items()))
-            print(f'  - seed {seed}: best {value:.4f} at c = {slope} ({ranks[(method, seed)]} on the reference curve); slopes evaluated per iteration: {ranges}')
+            print(f'  - seed {seed}: best {value:.4f} at c = {slope:g} ({ranks[(method, seed)]} on the reference curve); slopes evaluated per iteration: {ranges}')
 
     with open(os.path.join(DATA, 'sigmoid-slope-search-runs-1571ec7.csv'), newline='') as f:
         picks = [f"seed {r['seed']}: {float(r['best']):.4f} at c = {r['best_motif'].split(':')[1]} (rank {r['reference_rank']})"
