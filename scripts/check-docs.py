@@ -10,7 +10,8 @@
        `<!-- not data: WHY -->`                 (a table of settings or methods, no measured figure), or
        `<!-- transcribed from: FILE [FILE…] -->` (the committed raw output of a measurement, e.g. a
                                                   benchmark log; every number of the table with a decimal
-                                                  point or 3+ digits must occur in one of the files).
+                                                  point or 3+ digits must occur in one of the files, to
+                                                  its rounding; ratios `N ×` and targets `≤ N` excepted).
   3. Paths. Every repository path the text names (docs/…, scripts/…, manifests/…, …) and every relative
      link exists.
   4. Images. Every embedded image exists, and its path docs/images/NAME is named elsewhere in the same
@@ -177,16 +178,27 @@ def check_tables(doc, blocks, problems):
                 problem(problems, doc, marker, f'transcribed from {name}, which does not exist')
                 continue
             with open(path, encoding='utf-8') as f:
-                sources.append(f.read().replace(',', ''))
+                sources += [float(n.replace(',', '')) for n in re.findall(r'\d[\d,]*(?:\.\d+)?', f.read())]
         if not sources:
             continue
         row = index + 1
         while row < len(doc.lines) and doc.lines[row].startswith('|'):
-            for number in NUMBER.findall(doc.lines[row]):
+            for match in NUMBER.finditer(doc.lines[row]):
+                if derived(doc.lines[row], match):
+                    continue
+                number = match.group(0)
                 plain = number.replace(',', '')
-                if not any(re.search(r'(?<![\d.])' + re.escape(plain) + r'(?!\d)', source) for source in sources):
-                    problem(problems, doc, row, f'{number} does not occur in {transcribed.group(1)}')
+                digits = len(plain.split('.')[1]) if '.' in plain else 0
+                if not any(abs(round(source, digits) - float(plain)) < 1e-9 for source in sources):
+                    problem(problems, doc, row, f'{number} does not occur in {transcribed.group(1)} (to its rounding)')
             row += 1
+
+
+def derived(line, match):
+    """Ratios (`4.6 ×`) and targets (`≤ 0.25 ×`, `≥ 500`) are computed from, or compared with, the
+    measured figures of the row, not measured themselves."""
+    after, before = line[match.end():match.end() + 3], line[max(0, match.start() - 2):match.start()]
+    return after.lstrip().startswith('×') or before.strip() in ('≤', '≥')
 
 
 def expand_braces(path):

@@ -141,6 +141,54 @@ public sealed class SlurmExecutorTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task SIGTERM_to_the_host_cancels_its_running_jobs_and_the_run_resumes_to_its_budget()
+    {
+        // Issue 18: what Slurm, systemd or docker stop send must reach the jobs the host started, not
+        // leave them computing for nobody.
+        var manifest = Manifest(
+            "terminated.json",
+            """{ "warmup": 2, "retries": 1, "budget": { "evaluations": 2 } }""",
+            Slurm,
+            """{ "delayMilliseconds": 20000 }""");
+        var folder = _temp.File("terminated");
+
+        string running;
+        using (var host = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, .. Common, manifest, "--out", folder], _temp.Path))
+        {
+            var log = new List<string>();
+            host.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.Add(e.Data); } } };
+            host.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.Add(e.Data); } } };
+            host.BeginOutputReadLine();
+            host.BeginErrorReadLine();
+            running = await WaitForJobAsync(folder, running: true);
+
+            var kill = await ProcessRunner.RunAsync("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _temp.Path, TimeSpan.FromSeconds(10));
+            Assert.Equal(0, kill.ExitCode);
+            await host.WaitForExitAsync();
+            host.WaitForExit(); // Flushes the redirected output.
+
+            lock (log)
+            {
+                Assert.True(host.ExitCode == 143, $"exit {host.ExitCode}: " + string.Join('\n', log));
+                Assert.Contains(log, l => l.Contains($"continue with: petridish run --resume {folder}", StringComparison.Ordinal));
+            }
+        }
+
+        // An evaluation takes 20 s and the host was stopped seconds into it: left alone, the job would
+        // end COMPLETED; cancelled by the host, it ends CANCELLED.
+        Assert.Equal("CANCELLED", await WaitForFinalStateAsync(running));
+        Assert.DoesNotContain(RunFolders.Evaluations(folder), e => e.JobId == running && e.Status == EvaluationStatus.Completed);
+
+        var resumed = await ProcessRunner.RunAsync(
+            "dotnet", [RepoPaths.HostDll, .. Common, "--resume", folder], _temp.Path, TimeSpan.FromMinutes(4));
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        var completed = RunFolders.Evaluations(folder).Where(e => e.Status == EvaluationStatus.Completed).ToList();
+        Assert.Equal(2, completed.Count);
+        Assert.DoesNotContain(completed, e => e.JobId == running);
+    }
+
+    [Fact]
     public async Task Slurm_without_sbatch_is_a_clear_error_before_the_search_starts()
     {
         var bin = _temp.File("bin");
@@ -170,6 +218,25 @@ public sealed class SlurmExecutorTests : IDisposable
 
     private static IEnumerable<EvaluationRecord> Ordered(IEnumerable<EvaluationRecord> records) =>
         records.OrderBy(e => e.Iteration).ThenBy(e => e.Motif, StringComparer.Ordinal).ThenBy(e => e.Attempt);
+
+    /// <summary>Waits until the job has left the queue (pending, running, completing) and returns its state.</summary>
+    private static async Task<string> WaitForFinalStateAsync(string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var state = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            state = (await SlurmCluster.JobsAsync()).TryGetValue(jobId, out var job) ? job.State : "UNKNOWN";
+            if (state is not ("PENDING" or "RUNNING" or "COMPLETING" or "CONFIGURING"))
+            {
+                return state;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"job {jobId} is still {state} after a minute");
+    }
 
     /// <summary>Waits for a job of the run: one running (its id), or one completed.</summary>
     private static async Task<string> WaitForJobAsync(string runFolder, bool running)
