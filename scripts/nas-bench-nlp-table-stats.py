@@ -7,27 +7,11 @@ Writes a JSON of the figures and prints them.
 Usage: scripts/nas-bench-nlp-table-stats.py [--logs ZIP] STORE LAST.csv MIN.csv EPOCH1.csv EPOCH3.csv OUT.json"""
 import csv, json, math, sqlite3, statistics, sys, zipfile
 
+from rank_statistics import kendall_tau_b
+
 def read(path):
     with open(path, newline='') as f:
         return {row['motif']: float(row['value']) for row in csv.DictReader(f)}
-
-def kendall_tau_b(pairs):
-    concordant = discordant = ties_x = ties_y = 0
-    for i in range(len(pairs)):
-        for j in range(i + 1, len(pairs)):
-            dx = pairs[i][0] - pairs[j][0]
-            dy = pairs[i][1] - pairs[j][1]
-            if dx == 0 and dy == 0:
-                continue
-            if dx == 0:
-                ties_x += 1
-            elif dy == 0:
-                ties_y += 1
-            elif dx * dy > 0:
-                concordant += 1
-            else:
-                discordant += 1
-    return (concordant - discordant) / math.sqrt((concordant + discordant + ties_x) * (concordant + discordant + ties_y))
 
 def count_logs(path):
     """The release's logs in the zip, and how many distinct recipe texts they hold."""
@@ -67,10 +51,10 @@ def main():
         'repeat_log_perplexity_sd_mean': statistics.mean(within) if within else None,
         'repeat_relative_spread_max': max(math.exp(max(r) - min(r)) - 1 for r in unique) if unique else None,
         'log_perplexity_sd_across_cells': statistics.pstdev([math.log(v) for v in values]),
-        'tau_last_vs_min': kendall_tau_b([(last[m], best[m]) for m in last]),
+        'tau_last_vs_min': kendall_tau_b([last[m] for m in last], [best[m] for m in last]),
         'cells_min_differs_over_1pct': len(changed),
-        'tau_epoch1_vs_last': kendall_tau_b([(e1[m], last[m]) for m in last if m in e1]),
-        'tau_epoch3_vs_last': kendall_tau_b([(e3[m], last[m]) for m in last if m in e3]),
+        'tau_epoch1_vs_last': kendall_tau_b([e1[m] for m in last if m in e1], [last[m] for m in last if m in e1]),
+        'tau_epoch3_vs_last': kendall_tau_b([e3[m] for m in last if m in e3], [last[m] for m in last if m in e3]),
         'best_by_last': min(last, key=last.get), 'best_by_min': min(best, key=best.get),
     }
     json.dump(facts, open(out, 'w'), indent=2)

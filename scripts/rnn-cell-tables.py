@@ -13,6 +13,8 @@
 Plain Python. Usage: scripts/rnn-cell-tables.py --cells | --noise | --seeds COMPARE.json... | --against-mean PREDICTIONS.csv"""
 import csv, json, os, statistics, sys
 
+from rank_statistics import kendall_tau_b
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'docs', 'data')
 NAMED = {  # the named cells, in the order the doc lists them
@@ -26,25 +28,6 @@ NAMED = {  # the named cells, in the order the doc lists them
 def read(name):
     with open(os.path.join(DATA, name), newline='') as f:
         return {row['motif']: float(row['value']) for row in csv.DictReader(f)}
-
-
-def kendall_tau_b(x, y):
-    """Kendall's τ-b of two equally long sequences (ties counted as scipy.stats.kendalltau does)."""
-    concordant = discordant = ties_x = ties_y = 0
-    for i in range(len(x)):
-        for j in range(i + 1, len(x)):
-            dx, dy = x[i] - x[j], y[i] - y[j]
-            if dx == 0 and dy == 0:
-                continue
-            if dx == 0:
-                ties_x += 1
-            elif dy == 0:
-                ties_y += 1
-            elif (dx > 0) == (dy > 0):
-                concordant += 1
-            else:
-                discordant += 1
-    return (concordant - discordant) / ((concordant + discordant + ties_x) * (concordant + discordant + ties_y)) ** 0.5
 
 
 def cells():
