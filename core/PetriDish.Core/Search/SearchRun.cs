@@ -43,21 +43,23 @@ public sealed class SearchRun : IAsyncDisposable
         try
         {
             _surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "surrogate") });
+            _groundTruth = new GroundTruthService(space.GroundTruth, store, manifest.Manifest.Search.Retries, loggerFactory.CreateLogger("ground-truth"), shared);
+            var launch = new WorkerLaunch(Path.Combine(folder.Path, "manifest.json"), manifest.BaseDirectory, pluginFolders, Path.Combine(folder.Path, "jobs"));
+            _executor = manifest.ExecutorSettings switch
+            {
+                SlurmExecutorSettings slurm => new SlurmExecutor(_groundTruth, launch, slurm, folder.Path),
+                LocalExecutorSettings { Workers: > 1 } local => new ProcessExecutor(_groundTruth, launch, local.Workers),
+                _ => new LocalExecutor(_groundTruth),
+            };
         }
         catch
         {
+            // A constructor that throws hands nothing to its caller to dispose: release what it created.
+            _surrogate?.Dispose();
             _optimizer.Dispose();
             throw;
         }
 
-        _groundTruth = new GroundTruthService(space.GroundTruth, store, manifest.Manifest.Search.Retries, loggerFactory.CreateLogger("ground-truth"), shared);
-        var launch = new WorkerLaunch(Path.Combine(folder.Path, "manifest.json"), manifest.BaseDirectory, pluginFolders, Path.Combine(folder.Path, "jobs"));
-        _executor = manifest.ExecutorSettings switch
-        {
-            SlurmExecutorSettings slurm => new SlurmExecutor(_groundTruth, launch, slurm, folder.Path),
-            LocalExecutorSettings { Workers: > 1 } local => new ProcessExecutor(_groundTruth, launch, local.Workers),
-            _ => new LocalExecutor(_groundTruth),
-        };
         _components = new SearchComponents(space, _optimizer, optimizerPlugin.Entry.Id, _surrogate, screening?.Name);
         Description = $"{folder.Path} — {space.Description}; optimizer {optimizerPlugin.Entry.Id}; surrogate {screening?.Name ?? "none"}; executor {_executor.Description}";
     }
