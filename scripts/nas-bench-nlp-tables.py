@@ -106,7 +106,7 @@ def settings():
     by = {}
     for r in rows('nas-bench-nlp-dish-settings.csv'):
         by.setdefault((r['configuration'], r['change']), []).append(float(r['kendall_tau']))
-    print('| configuration | change from the untrained dish | Kendall τ (mean ± SD over splits) |')
+    print('| configuration | change from the untrained dish | Kendall τ (mean ± population SD over splits) |')
     print('|---|---|---:|')
     for (configuration, change), taus in by.items():
         print(f'| {configuration} | {change} | {spread(taus, 3)} |')
