@@ -321,6 +321,52 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task SIGTERM_to_a_host_with_worker_processes_ends_its_workers_too()
+    {
+        // Issue 18: cancellation must reach running evaluations, also those in worker processes, which
+        // would otherwise keep computing (and writing into the run folder) after the host has gone.
+        var manifest = _temp.Write("terminated-workers.json", File.ReadAllText(Manifest(
+            "slow.json",
+            """{ "warmup": 4, "budget": { "evaluations": 4 } }""",
+            groundTruth: """{ "delayMilliseconds": 30000 }"""))
+            .Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+        var folder = _temp.File("terminated-workers");
+        using var host = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, "--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", manifest, "--out", folder], _temp.Path);
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await WorkersOf(folder)).Count < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline && !host.HasExited, "two worker processes did not appear");
+            await Task.Delay(50);
+        }
+
+        var kill = await ProcessRunner.RunAsync("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _temp.Path, TimeSpan.FromSeconds(10));
+        Assert.Equal(0, kill.ExitCode);
+        await host.WaitForExitAsync();
+
+        Assert.Equal(143, host.ExitCode);
+        // Each worker has 30 s of evaluation left: any still alive a few seconds later was left behind.
+        var settled = DateTime.UtcNow.AddSeconds(5);
+        while ((await WorkersOf(folder)).Count > 0 && DateTime.UtcNow < settled)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(await WorkersOf(folder));
+        Assert.Empty(RunFolders.Evaluations(folder)); // Nothing finished, so nothing was stored.
+    }
+
+    /// <summary>The process ids of the run's workers: their command line names the run folder's manifest copy.</summary>
+    private async Task<List<string>> WorkersOf(string folder)
+    {
+        var found = await ProcessRunner.RunAsync("pgrep", ["-f", Path.Combine(folder, "manifest.json")], _temp.Path, TimeSpan.FromSeconds(10));
+        return [.. found.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+    }
+
+    [Fact]
     public async Task Local_worker_processes_evaluate_in_parallel_and_end_as_the_in_process_search()
     {
         const string search = """{ "warmup": 4, "evaluationsPerIteration": 2, "surrogate": "nearest-neighbour", "candidates": 8, "budget": { "evaluations": 8 } }""";
