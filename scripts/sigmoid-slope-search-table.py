@@ -97,10 +97,16 @@ def main():
             print(f'  - seed {seed}: best {value:.4f} at c = {slope:g} ({ranks[(method, seed)]} on the reference curve); slopes evaluated per iteration: {ranges}')
 
     with open(os.path.join(DATA, 'sigmoid-slope-search-runs-1571ec7.csv'), newline='') as f:
-        picks = [f"seed {r['seed']}: {float(r['best']):.4f} at c = {r['best_motif'].split(':')[1]} (rank {r['reference_rank']})"
-                 for r in csv.DictReader(f) if r['method'] == 'petri-dish-rs']
-    print(f"- The same experiment at commit 1571ec7, on an AMD EPYC (docs/data/sigmoid-slope-search-runs-1571ec7.csv): "
+        morning = list(csv.DictReader(f))
+    picks = [f"seed {r['seed']}: {float(r['best']):.4f} at c = {r['best_motif'].split(':')[1]} (rank {r['reference_rank']})"
+             for r in morning if r['method'] == 'petri-dish-rs']
+    print(f"- The same experiment at commit 1571ec7, on another machine (docs/data/sigmoid-slope-search-runs-1571ec7.csv): "
           f"Petri dish + random search {'; '.join(picks)}.")
+    with open(os.path.join(DATA, 'sigmoid-slope-search-runs.csv'), newline='') as f:
+        today = {(r['method'], r['seed']): r for r in csv.DictReader(f)}
+    for method in ('partial-evaluation', 'random-search'):
+        same = all(today[(r['method'], r['seed'])] == r for r in morning if r['method'] == method)
+        print(f"  - {LABELS[method]}: every seed's best, pick, rank and mean {'the same' if same else 'NOT the same'} in both runs.")
     earlier = {}   # the same experiment with the dish fitted through libtorch: summarize's best-so-far curves
     with open(os.path.join(DATA, 'sigmoid-slope-search-libtorch.csv'), newline='') as f:
         for row in csv.DictReader(f):
