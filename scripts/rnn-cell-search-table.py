@@ -5,7 +5,7 @@ scripts/rnn-cell-search-experiment.sh wrote: docs/data/rnn-cell-search-evaluatio
 random cells of docs/data/rnn-cell-60.csv: per method, the best validation perplexity after the
 budget (mean ± population standard deviation over seeds, and per seed), the mean perplexity of the
 cells it chose after the warm-up, how many of them lie in the random cells' top 10 %, the wall time
-per run; and whether the warm-up is the first cells of rnn-cell-60.csv. Plain Python.
+per run; whether the warm-up is the first cells of rnn-cell-60.csv; the time of one evaluation. Plain Python.
 
 Usage: scripts/rnn-cell-search-table.py"""
 import csv, os, statistics
@@ -60,6 +60,9 @@ def main():
     print(f'- Warm-up: {size} cells, {"the same for every method and seed: the first " + str(size) + " of docs/data/rnn-cell-60.csv" if same and len(warmups) == 1 else str(len(warmups)) + " different warm-up sets"}; '
           f'the best of the 60 random cells ({ordered[0]:.3f}) is {"in" if any(dict(random_cells)[m] == ordered[0] for w in warmups for m in w) else "not in"} it.')
     print(f'- Random cells: mean {statistics.mean(ordered):.2f}, population SD {statistics.pstdev(ordered):.2f}.')
+    seconds = [float(r['seconds']) for method in runs.values() for rows in method.values() for r in rows if r['seconds']]
+    print(f'- One ground-truth evaluation took {statistics.median(seconds):.0f} s (median over the {len(seconds)} stored; '
+          f'one core each, two runs side by side on 2 cores).')
 
 
 if __name__ == '__main__':

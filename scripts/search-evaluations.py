@@ -2,7 +2,8 @@
 """Keeps every ground-truth evaluation of a search experiment's runs as one CSV, so that the tables
 of a doc can be computed from committed data after the run folders are gone: for each run folder
 EXPERIMENT_DIR/METHOD-seedN, every completed full-fidelity evaluation in the order it was stored
-(method, seed, evaluation, motif, value, purpose, iteration), and each run's wall time from its
+(method, seed, evaluation, motif, value, purpose, iteration, seconds: how long it took when it was
+first measured), and each run's wall time from its
 report.md (method, seed, wall_seconds). Plain Python.
 
 Usage: scripts/search-evaluations.py EXPERIMENT_DIR EVALUATIONS.csv WALL.csv METHOD..."""
@@ -15,7 +16,7 @@ def main(args):
     root, evaluations, walls, methods = args[0], args[1], args[2], args[3:]
     with open(evaluations, 'w', newline='') as f, open(walls, 'w', newline='') as w:
         out, wall_out = csv.writer(f, lineterminator='\n'), csv.writer(w, lineterminator='\n')
-        out.writerow(['method', 'seed', 'evaluation', 'motif', 'value', 'purpose', 'iteration'])
+        out.writerow(['method', 'seed', 'evaluation', 'motif', 'value', 'purpose', 'iteration', 'seconds'])
         wall_out.writerow(['method', 'seed', 'wall_seconds'])
         for method in methods:
             runs = [r for r in glob.glob(os.path.join(root, f'{method}-seed*')) if os.path.isdir(r)]
@@ -24,11 +25,11 @@ def main(args):
             for run in sorted(runs, key=lambda r: int(r.rsplit('seed', 1)[1])):
                 seed = int(run.rsplit('seed', 1)[1])
                 db = sqlite3.connect(f"file:{os.path.join(run, 'results.sqlite')}?mode=ro", uri=True)
-                rows = db.execute("select motif, value, purpose, iteration from evaluations "
+                rows = db.execute("select motif, value, purpose, iteration, seconds from evaluations "
                                   "where fidelity = 'full' and status = 'completed' order by id").fetchall()
                 db.close()
-                for n, (motif, value, purpose, iteration) in enumerate(rows, 1):
-                    out.writerow([method, seed, n, motif, repr(value), purpose, iteration])
+                for n, (motif, value, purpose, iteration, seconds) in enumerate(rows, 1):
+                    out.writerow([method, seed, n, motif, repr(value), purpose, iteration, f'{seconds:.1f}'])
                 report = os.path.join(run, 'report.md')
                 wall = re.search(r'wall time (\d+) s', open(report).read()) if os.path.exists(report) else None
                 wall_out.writerow([method, seed, wall.group(1) if wall else ''])
