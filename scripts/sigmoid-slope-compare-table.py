@@ -3,7 +3,7 @@
 
   COMPARE.json...                  one Markdown table per compare.json (mean ± population standard
                                    deviation over its seeds; a surrogate whose values do not vary is shown
-                                   without spread), then each Petri dish's per-seed τ below the training range
+                                   without spread), then each Petri dish's τ below and above the training range and regret per seed
   --summary COMPARE.json...        the Petri dish's figures across those comparisons (the doc's summary)
   --rounding NAME=A.json:B.json... τ below and top-1 picks of the Petri dish in A (the libtorch fits) and
                                    B (the managed fits), one row per NAME
@@ -49,7 +49,9 @@ def tables(paths):
                   f"{statistics.mean(s['top1_regret']['values']):.4f} | {statistics.mean(s['fit_seconds']['values']):.1f} |")
         for s in data['surrogates']:
             if s['plugin'] == 'petri-dish':
-                print(f"\nper-seed τ below the range, {s['id']}: " + ", ".join(f"{v:.3f}" for v in s['kendall_tau_below']['values']))
+                print(f"\nper seed, {s['id']}: τ below the range " + ", ".join(f"{v:.3f}" for v in s['kendall_tau_below']['values'])
+                      + "; τ above " + ", ".join(f"{v:.3f}" for v in s['kendall_tau_above']['values'])
+                      + "; top-1 regret " + ", ".join(f"{v:.4f}" for v in s['top1_regret']['values']))
 
 
 def summary(paths):
