@@ -6,7 +6,7 @@
 # doc's table and figures (scripts/sigmoid-slope-ground-truth-table.py).
 # Evaluations are cached in CACHE, so the script resumes where it stopped.
 # Usage: scripts/sigmoid-slope-ground-truth.sh [CACHE=runs/sigmoid-slope-ground-truth.sqlite]
-#        (≈ 30 min on one core; fetches full MNIST first)
+#        (≈ 40 min on one core; fetches full MNIST first)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${1:-$root/runs/sigmoid-slope-ground-truth.sqlite}"
