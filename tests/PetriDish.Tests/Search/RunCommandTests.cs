@@ -283,11 +283,10 @@ public sealed class RunCommandTests : IDisposable
     [Trait("Category", "Slow")]
     public async Task A_killed_worker_process_is_a_failed_attempt_retried_and_the_search_goes_on_to_its_budget()
     {
-        var manifest = _temp.Write("killed-worker.json", File.ReadAllText(Manifest(
+        var manifest = WithWorkers("killed-worker.json", Manifest(
             "plain.json",
             """{ "warmup": 4, "evaluationsPerIteration": 2, "retries": 1, "budget": { "evaluations": 6 } }""",
-            groundTruth: """{ "delayMilliseconds": 1500 }"""))
-            .Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+            groundTruth: """{ "delayMilliseconds": 1500 }"""));
         var folder = _temp.File("killed-worker");
 
         var run = Run(manifest, "--out", folder);
@@ -302,8 +301,7 @@ public sealed class RunCommandTests : IDisposable
                 Assert.Fail("the run ended before a worker was seen: " + await run);
             }
 
-            var found = await ProcessRunner.RunAsync("pgrep", ["-f", Path.Combine(folder, "manifest.json")], _temp.Path, TimeSpan.FromSeconds(10));
-            pid = found.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            pid = (await WorkersOf(folder)).FirstOrDefault();
             await Task.Delay(50);
         }
 
@@ -326,11 +324,10 @@ public sealed class RunCommandTests : IDisposable
     {
         // Issue 18: cancellation must reach running evaluations, also those in worker processes, which
         // would otherwise keep computing (and writing into the run folder) after the host has gone.
-        var manifest = _temp.Write("terminated-workers.json", File.ReadAllText(Manifest(
+        var manifest = WithWorkers("terminated-workers.json", Manifest(
             "slow.json",
             """{ "warmup": 4, "budget": { "evaluations": 4 } }""",
-            groundTruth: """{ "delayMilliseconds": 30000 }"""))
-            .Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+            groundTruth: """{ "delayMilliseconds": 30000 }"""));
         var folder = _temp.File("terminated-workers");
         using var host = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, "--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", manifest, "--out", folder], _temp.Path);
         host.BeginOutputReadLine();
@@ -359,6 +356,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Empty(RunFolders.Evaluations(folder)); // Nothing finished, so nothing was stored.
     }
 
+    /// <summary>A copy of the manifest whose evaluations run in two local worker processes.</summary>
+    private string WithWorkers(string name, string manifest) => _temp.Write(name, File.ReadAllText(manifest)
+        .Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+
     /// <summary>The process ids of the run's workers: their command line names the run folder's manifest copy.</summary>
     private async Task<List<string>> WorkersOf(string folder)
     {
@@ -371,7 +372,7 @@ public sealed class RunCommandTests : IDisposable
     {
         const string search = """{ "warmup": 4, "evaluationsPerIteration": 2, "surrogate": "nearest-neighbour", "candidates": 8, "budget": { "evaluations": 8 } }""";
         var manifest = Manifest("inprocess.json", search);
-        var workers = _temp.Write("workers.json", File.ReadAllText(manifest).Replace("\"search\":", "\"executor\": { \"kind\": \"local\", \"settings\": { \"workers\": 2 } },\n  \"search\":", StringComparison.Ordinal));
+        var workers = WithWorkers("workers.json", manifest);
 
         var single = await Run(manifest, "--out", _temp.File("single"));
         var parallel = await Run(workers, "--out", _temp.File("parallel"));
