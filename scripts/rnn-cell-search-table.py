@@ -31,9 +31,15 @@ def main():
     ordered = sorted(v for _, v in random_cells)
     top10 = ordered[len(ordered) // 10 - 1]   # the 6th best of 60: a chosen cell at or below it is in the top 10 %
     budget = len(next(iter(next(iter(runs.values())).values())))
+    seeds = len(next(iter(runs.values())))
 
-    print(f'| method | best after {budget} evaluations (mean ± std) | per seed | mean of the cells chosen after the warm-up '
-          f'(mean ± std) | chosen cells in the random cells\' top 10 % (≤ {top10:.2f}), per seed | wall time per run (min) |')
+    def spread(values):
+        return f'{statistics.mean(values):.3f} ± {statistics.pstdev(values):.3f}' if seeds > 1 else f'{values[0]:.3f}'
+
+    what = '(mean ± std)' if seeds > 1 else f'(one seed)'
+
+    print(f'| method | best after {budget} evaluations {what} | per seed | mean of the cells chosen after the warm-up '
+          f'{what} | chosen cells in the random cells\' top 10 % (≤ {top10:.2f}), per seed | wall time per run (min) |')
     print('|---|---:|---|---:|---|---|')
     for method, label in METHODS.items():
         bests, chosen_means, in_top, sizes = [], [], [], []
@@ -45,12 +51,12 @@ def main():
             in_top.append(sum(1 for v in chosen if v <= top10))
             sizes.append(len(chosen))
         wall = ', '.join(f'{w:.0f}' for w in walls.get(method, [])) or '–'
-        print(f'| {label} | {statistics.mean(bests):.3f} ± {statistics.pstdev(bests):.3f} | {", ".join(f"{b:.3f}" for b in bests)} '
-              f'| {statistics.mean(chosen_means):.3f} ± {statistics.pstdev(chosen_means):.3f} '
+        print(f'| {label} | {spread(bests)} | {", ".join(f"{b:.3f}" for b in bests)} '
+              f'| {spread(chosen_means)} '
               f'| {", ".join(map(str, in_top))} of {sizes[0]} | {wall} |')
-    print()
-    seeds = len(next(iter(runs.values())))
-    print(f'(± is the population standard deviation over the {seeds} seeds.)')
+    if seeds > 1:
+        print()
+        print(f'(± is the population standard deviation over the {seeds} seeds.)')
     print()
     warmups = {tuple(r['motif'] for r in rows if r['purpose'] == 'warmup')
                for method in runs.values() for rows in method.values()}
@@ -61,8 +67,8 @@ def main():
           f'the best of the 60 random cells ({ordered[0]:.3f}) is {"in" if any(dict(random_cells)[m] == ordered[0] for w in warmups for m in w) else "not in"} it.')
     print(f'- Random cells: mean {statistics.mean(ordered):.2f}, population SD {statistics.pstdev(ordered):.2f}.')
     seconds = [float(r['seconds']) for method in runs.values() for rows in method.values() for r in rows if r['seconds']]
-    print(f'- One ground-truth evaluation took {statistics.median(seconds):.0f} s (median over the {len(seconds)} stored; '
-          f'one core each, two runs side by side on 2 cores).')
+    print(f'- One ground-truth evaluation took {statistics.median(seconds):.0f} s (median over the {len(seconds)} stored, '
+          f'as timed in these runs; one core each).')
 
 
 if __name__ == '__main__':
