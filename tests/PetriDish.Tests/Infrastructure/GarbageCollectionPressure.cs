@@ -16,10 +16,7 @@ internal sealed class GarbageCollectionPressure : IDisposable
         {
             while (!_stopping)
             {
-                // A Scalar converted for one native call is young, so young collections find it; a full
-                // collection now and then catches one promoted meanwhile. Full collections back to back
-                // cost time in proportion to the whole test process's heap (minutes in a full test run).
-                GC.Collect(Collections % 16 == 15 ? GC.MaxGeneration : 1);
+                GC.Collect();
                 GC.WaitForPendingFinalizers();
                 Collections++;
             }
