@@ -96,10 +96,15 @@ def files_under(folder):
     return found
 
 
+def run_script(args, scratch):
+    """Runs a generated block's command (a scripts/*.py and its arguments) in the scratch copy."""
+    return subprocess.run([sys.executable, *args], cwd=scratch, capture_output=True, text=True, timeout=600)
+
+
 def update_generated(doc, blocks, scratch):
     """Rewrites each generated block of the document with what its command prints now."""
     for start, end, command in reversed(blocks):
-        run = subprocess.run([sys.executable, *shlex.split(command)], cwd=scratch, capture_output=True, text=True, timeout=600)
+        run = run_script(shlex.split(command), scratch)
         if run.returncode == 0:
             doc.lines[start + 1:end] = normalise(run.stdout.split('\n'))
     with open(doc.path, 'w', encoding='utf-8') as f:
@@ -117,7 +122,7 @@ def check_generated(doc, blocks, scratch, committed_docs, problems):
             continue
         if args[0] not in doc.section_of(start):
             problem(problems, doc, start, f'generated block: {args[0]} is not named in the visible text of its section')
-        run = subprocess.run([sys.executable, *args], cwd=scratch, capture_output=True, text=True, timeout=600)
+        run = run_script(args, scratch)
         if run.returncode != 0:
             problem(problems, doc, start, f'`{command}` failed (exit {run.returncode}): {run.stderr.strip()[-400:]}')
             continue
@@ -251,8 +256,10 @@ def named_script_writes(doc, text, name):
     """Whether a script the document names holds the image's file name (it writes that file)."""
     for script in set(re.findall(r'(?:scripts|bench)/[\w.-]+\.(?:py|sh)', text)):
         path = os.path.join(doc.root, script)
-        if os.path.isfile(path) and name in open(path, encoding='utf-8').read():
-            return True
+        if os.path.isfile(path):
+            with open(path, encoding='utf-8') as f:
+                if name in f.read():
+                    return True
     return False
 
 
