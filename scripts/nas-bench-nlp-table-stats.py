@@ -7,7 +7,7 @@ Writes a JSON of the figures and prints them.
 Usage: scripts/nas-bench-nlp-table-stats.py [--logs ZIP] STORE LAST.csv MIN.csv EPOCH1.csv EPOCH3.csv OUT.json"""
 import csv, json, math, sqlite3, statistics, sys, zipfile
 
-from rank_statistics import kendall_tau_b
+from figures import kendall_tau_b
 
 def read(path):
     with open(path, newline='') as f:

@@ -12,6 +12,8 @@ deviation; "median" is over seeds or splits). Plain Python.
 Usage: scripts/nas-bench-nlp-tables.py --facts | --ablation | --settings | --compare | --search | --reach"""
 import csv, json, os, re, statistics, sys
 
+from figures import mean_sd
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'docs', 'data')
 ABLATION = {
@@ -49,10 +51,6 @@ METHODS = {
 def rows(name):
     with open(os.path.join(DATA, name), newline='') as f:
         return list(csv.DictReader(f))
-
-
-def spread(values, digits):
-    return f"{statistics.mean(values):.{digits}f} ± {statistics.pstdev(values):.{digits}f}"
 
 
 def number(value):
@@ -95,8 +93,8 @@ def surrogate_table(data, labels):
     print('|---|---:|---:|---:|---:|---:|')
     for surrogate, label in labels.items():
         rs = by[surrogate]
-        print(f"| {label} | {spread([float(r['kendall_tau']) for r in rs], 3)} | {spread([float(r['spearman']) for r in rs], 3)} | "
-              f"{spread([float(r['precision_at_k']) for r in rs], 2)} | {number(statistics.median(int(r['top1_true_rank']) for r in rs))} | "
+        print(f"| {label} | {mean_sd([float(r['kendall_tau']) for r in rs], 3)} | {mean_sd([float(r['spearman']) for r in rs], 3)} | "
+              f"{mean_sd([float(r['precision_at_k']) for r in rs], 2)} | {number(statistics.median(int(r['top1_true_rank']) for r in rs))} | "
               f"{statistics.mean(float(r['fit_seconds']) for r in rs):.1f} |")
     print()
     print(f"({len(rs)} {'splits' if len({r['run'] for r in rs}) > 1 else 'surrogate seeds on one split'} per row.)")
@@ -109,7 +107,7 @@ def settings():
     print('| configuration | change from the untrained dish | Kendall τ (mean ± population SD over splits) |')
     print('|---|---|---:|')
     for (configuration, change), taus in by.items():
-        print(f'| {configuration} | {change} | {spread(taus, 3)} |')
+        print(f'| {configuration} | {change} | {mean_sd(taus, 3)} |')
 
 
 def search():
@@ -121,8 +119,8 @@ def search():
     for method, label in METHODS.items():
         rs = sorted(by[method], key=lambda r: int(r['seed']))
         ranks = [int(r['reference_rank']) for r in rs]
-        print(f"| {label} | {spread([float(r['best']) for r in rs], 2)} | {number(statistics.median(ranks))}; {', '.join(map(str, ranks))} | "
-              f"{spread([float(r['search_mean']) for r in rs], 1)} |")
+        print(f"| {label} | {mean_sd([float(r['best']) for r in rs], 2)} | {number(statistics.median(ranks))}; {', '.join(map(str, ranks))} | "
+              f"{mean_sd([float(r['search_mean']) for r in rs], 1)} |")
 
 
 def reach():

@@ -10,6 +10,8 @@ per run; whether the warm-up is the first cells of rnn-cell-60.csv; the time of 
 Usage: scripts/rnn-cell-search-table.py"""
 import csv, os, statistics
 
+from figures import mean_sd
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'docs', 'data')
 METHODS = {'rnn-petri-dish-rs': 'Petri dish + RS', 'rnn-petri-dish-nao': 'Petri dish + NAO',
@@ -34,7 +36,7 @@ def main():
     seeds = len(next(iter(runs.values())))
 
     def spread(values):
-        return f'{statistics.mean(values):.3f} ± {statistics.pstdev(values):.3f}' if seeds > 1 else f'{values[0]:.3f}'
+        return mean_sd(values, 3) if seeds > 1 else f'{values[0]:.3f}'
 
     what = '(mean ± std)' if seeds > 1 else f'(one seed)'
 

@@ -13,7 +13,7 @@
 Plain Python. Usage: scripts/rnn-cell-tables.py --cells | --noise | --seeds COMPARE.json... | --against-mean PREDICTIONS.csv"""
 import csv, json, os, statistics, sys
 
-from rank_statistics import kendall_tau_b
+from figures import kendall_tau_b, mean_sd
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'docs', 'data')
@@ -70,7 +70,7 @@ def seed_figures(paths):
         d = next(s for s in json.load(open(path))['surrogates'] if s['plugin'] == 'petri-dish')
         taus = d['kendall_tau']['values']
         print(f"- {path}: petri-dish τ per seed {', '.join(f'{t:.3f}' for t in taus)} "
-              f"({statistics.mean(taus):.3f} ± {statistics.pstdev(taus):.3f}), top-1 true ranks {', '.join(str(t['true_rank']) for t in d['top1'])}, "
+              f"({mean_sd(taus, 3)}), top-1 true ranks {', '.join(str(t['true_rank']) for t in d['top1'])}, "
               f"fit {d['fit_seconds']['mean']:.0f} s")
 
 

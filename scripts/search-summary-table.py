@@ -7,6 +7,8 @@ Methods appear in the order given as METHOD=LABEL (or as in the file). Plain Pyt
 Usage: scripts/search-summary-table.py SUMMARY.csv [--digits D] [--at N,N,...] [METHOD=LABEL ...]"""
 import csv, statistics, sys
 
+from figures import mean_sd
+
 
 def main(args):
     if not args:
@@ -28,9 +30,6 @@ def main(args):
     methods = list(labels) or list(curves)
     last = min(max(curve) for runs in curves.values() for curve in runs.values())
 
-    def spread(values):
-        return f"{statistics.mean(values):.{digits}f} ± {statistics.pstdev(values):.{digits}f}"
-
     header = f"| method | best after {last} evaluations (mean ± std) | per seed |"
     rule = "|---|---:|---|"
     for n in checkpoints:
@@ -41,9 +40,9 @@ def main(args):
     for method in methods:
         runs = curves[method]
         finals = [runs[seed][last] for seed in sorted(runs)]
-        row = f"| {labels.get(method, method)} | {spread(finals)} | {', '.join(f'{v:.{digits}f}' for v in finals)} |"
+        row = f"| {labels.get(method, method)} | {mean_sd(finals, digits)} | {', '.join(f'{v:.{digits}f}' for v in finals)} |"
         for n in checkpoints:
-            row += f" {spread([runs[seed][n] for seed in sorted(runs)])} |"
+            row += f" {mean_sd([runs[seed][n] for seed in sorted(runs)], digits)} |"
         print(row)
     seeds = {len(runs) for runs in curves.values()}
     print()

@@ -14,13 +14,15 @@
 Usage: scripts/sigmoid-slope-compare-table.py [--summary | --rounding | --splits | --near-peak] ARGS..."""
 import collections, csv, json, statistics, sys
 
+from figures import mean_sd
+
 TRAIN_FROM = 0.37
 
 
 def stat(values, digits=3):
     if len(set(values)) == 1:
         return f"{values[0]:.{digits}f}".replace('-', '−')
-    return f"{statistics.mean(values):.{digits}f} ± {statistics.pstdev(values):.{digits}f}".replace('-', '−')
+    return mean_sd(values, digits).replace('-', '−')
 
 
 def slope(pick):

@@ -12,6 +12,8 @@ each iteration evaluated; the reference plateau; the earlier runs kept beside th
 Usage: scripts/sigmoid-slope-search-table.py"""
 import csv, os, statistics, sys
 
+from figures import mean_sd
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'docs', 'data')
 EVALUATIONS_CSV = os.path.join(DATA, 'sigmoid-slope-search-evaluations.csv')
@@ -54,7 +56,7 @@ def main():
                     inside += REGION[0] <= slope <= REGION[1]
         shares[method] = (inside, len(values), statistics.mean(values))
         wall = f"≈ {statistics.mean(walls[method]):.0f} s" if walls.get(method) else '–'
-        print(f'| {LABELS[method]} | {statistics.mean(bests):.4f} ± {statistics.pstdev(bests):.4f} | {", ".join(picks)} '
+        print(f'| {LABELS[method]} | {mean_sd(bests, 4)} | {", ".join(picks)} '
               f'| {inside} / {len(values)} | {statistics.mean(values):.3f} | {wall} |')
     print()
     print(f'± is the population standard deviation over the {seeds} seeds; wall times from each run\'s report.md.')
@@ -113,7 +115,7 @@ def main():
             earlier.setdefault(row['method'], {})[row['seed']] = float(row['best'])
     finals = [earlier['petri-dish-rs'][seed] for seed in sorted(earlier['petri-dish-rs'])]
     print(f"- With the dish fitted through libtorch (docs/data/sigmoid-slope-search-libtorch.csv), Petri dish + random search "
-          f"ended at {', '.join(f'{v:.4f}' for v in finals)} ({statistics.mean(finals):.4f} ± {statistics.pstdev(finals):.4f}).")
+          f"ended at {', '.join(f'{v:.4f}' for v in finals)} ({mean_sd(finals, 4)}).")
 
 
 if __name__ == '__main__':

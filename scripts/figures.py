@@ -1,5 +1,11 @@
-"""Rank statistics shared by the doc scripts (imported from scripts/, which Python puts on the path
-of every script it runs there). Plain Python."""
+"""What the doc scripts share (imported from scripts/, which Python puts on the path of every script it
+runs there): the mean ± population SD as the tables print it, and Kendall's τ-b. Plain Python."""
+import statistics
+
+
+def mean_sd(values, digits):
+    """`mean ± population standard deviation`, both to `digits` decimals."""
+    return f"{statistics.mean(values):.{digits}f} ± {statistics.pstdev(values):.{digits}f}"
 
 
 def kendall_tau_b(x, y):
