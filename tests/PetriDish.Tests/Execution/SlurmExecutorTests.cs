@@ -156,11 +156,7 @@ public sealed class SlurmExecutorTests : IDisposable
         string running;
         using (var host = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, .. Common, manifest, "--out", folder], _temp.Path))
         {
-            var log = new List<string>();
-            host.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.Add(e.Data); } } };
-            host.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.Add(e.Data); } } };
-            host.BeginOutputReadLine();
-            host.BeginErrorReadLine();
+            var log = RunLogs.Follow(host);
             running = await WaitForJobAsync(folder, running: true);
 
             var kill = await ProcessRunner.RunAsync("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _temp.Path, TimeSpan.FromSeconds(10));
@@ -168,11 +164,8 @@ public sealed class SlurmExecutorTests : IDisposable
             await host.WaitForExitAsync();
             host.WaitForExit(); // Flushes the redirected output.
 
-            lock (log)
-            {
-                Assert.True(host.ExitCode == 143, $"exit {host.ExitCode}: " + string.Join('\n', log));
-                Assert.Contains(log, l => l.Contains($"continue with: petridish run --resume {folder}", StringComparison.Ordinal));
-            }
+            Assert.True(host.ExitCode == 143, $"exit {host.ExitCode}: " + string.Join('\n', log));
+            Assert.Contains(log, l => l.Contains($"continue with: petridish run --resume {folder}", StringComparison.Ordinal));
         }
 
         // An evaluation takes 20 s and the host was stopped seconds into it: left alone, the job would
