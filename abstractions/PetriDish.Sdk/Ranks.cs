@@ -28,4 +28,50 @@ public static class Ranks
 
         return ranks;
     }
+
+    /// <summary>Kendall's τ-b: (concordant − discordant) / √((n₀ − n₁)(n₀ − n₂)), correct with ties. NaN when a side is constant.</summary>
+    public static double KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Count != y.Count)
+        {
+            throw new ArgumentException($"paired values differ in length ({x.Count} and {y.Count})");
+        }
+
+        long concordant = 0, discordant = 0, tiedX = 0, tiedY = 0, pairs = 0;
+        for (var i = 0; i < x.Count; i++)
+        {
+            for (var j = i + 1; j < x.Count; j++)
+            {
+                pairs++;
+                var dx = Math.Sign(x[i] - x[j]);
+                var dy = Math.Sign(y[i] - y[j]);
+                if (dx == 0)
+                {
+                    tiedX++;
+                }
+
+                if (dy == 0)
+                {
+                    tiedY++;
+                }
+
+                if (dx != 0 && dy != 0)
+                {
+                    if (dx == dy)
+                    {
+                        concordant++;
+                    }
+                    else
+                    {
+                        discordant++;
+                    }
+                }
+            }
+        }
+
+        var denominator = Math.Sqrt((double)(pairs - tiedX) * (pairs - tiedY));
+        return denominator == 0 ? double.NaN : (concordant - discordant) / denominator;
+    }
 }

@@ -8,44 +8,11 @@ namespace PetriDish.Core.Comparison;
 /// </summary>
 public static class RankMetrics
 {
-    /// <summary>Kendall's τ-b: (concordant − discordant) / √((n₀ − n₁)(n₀ − n₂)), correct with ties. NaN when a side is constant.</summary>
+    /// <summary>Kendall's τ-b, correct with ties; NaN when a side is constant (see <see cref="Ranks.KendallTauB"/>).</summary>
     public static double KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         CheckPaired(x, y);
-        long concordant = 0, discordant = 0, tiedX = 0, tiedY = 0, pairs = 0;
-        for (var i = 0; i < x.Count; i++)
-        {
-            for (var j = i + 1; j < x.Count; j++)
-            {
-                pairs++;
-                var dx = Math.Sign(x[i] - x[j]);
-                var dy = Math.Sign(y[i] - y[j]);
-                if (dx == 0)
-                {
-                    tiedX++;
-                }
-
-                if (dy == 0)
-                {
-                    tiedY++;
-                }
-
-                if (dx != 0 && dy != 0)
-                {
-                    if (dx == dy)
-                    {
-                        concordant++;
-                    }
-                    else
-                    {
-                        discordant++;
-                    }
-                }
-            }
-        }
-
-        var denominator = Math.Sqrt((double)(pairs - tiedX) * (pairs - tiedY));
-        return denominator == 0 ? double.NaN : (concordant - discordant) / denominator;
+        return Ranks.KendallTauB(x, y);
     }
 
     /// <summary>Spearman's ρ: Pearson correlation of the ranks, tied values sharing their average rank.</summary>
