@@ -13,7 +13,7 @@ namespace PetriDish.Plugins.SearchSpace.NasBenchNlp;
 /// decoded sequences map to the nearest tabulated cell, and a key of any other cell is refused.
 /// Without a table it is the release's generator space.
 /// </summary>
-public sealed class NasBenchNlpSearchSpace : ISearchSpace
+public sealed class NasBenchNlpSearchSpace : ISearchSpace, IMotifEncodings
 {
     private readonly int _maxNodes;
     private readonly string? _logs;
@@ -21,6 +21,7 @@ public sealed class NasBenchNlpSearchSpace : ISearchSpace
     private readonly Lazy<LogTable> _table;
     private readonly Lazy<IGroundTruthEvaluator> _groundTruth;
     private readonly Lazy<TabulatedIndex> _index;
+    private const string OpCounts = "op-counts";
     private readonly CellEncoding _encoding;
     private readonly ConcurrentDictionary<string, NlpCell> _parsed = new(StringComparer.Ordinal);
 
@@ -118,6 +119,23 @@ public sealed class NasBenchNlpSearchSpace : ISearchSpace
     }
 
     public IReadOnlyList<double> Encode(IMotif motif) => _encoding.Encode(AsCell(motif));
+
+    /// <summary><c>op-counts</c>: how many nodes of each operation the cell has (in the order of <see cref="CellOps.All"/>), a structural baseline.</summary>
+    public IReadOnlyList<string> EncodingNames { get; } = [OpCounts];
+
+    public int EncodingLengthOf(string name) => name == OpCounts ? CellOps.All.Count : throw new ArgumentException($"no encoding '{name}' (offered: {OpCounts})", nameof(name));
+
+    public IReadOnlyList<double> Encode(IMotif motif, string name)
+    {
+        _ = EncodingLengthOf(name);
+        var counts = new double[CellOps.All.Count];
+        foreach (var node in AsCell(motif).Nodes)
+        {
+            counts[(int)node.Op]++;
+        }
+
+        return counts;
+    }
 
     private NlpCell AsCell(IMotif motif) => motif as NlpCell ?? throw new ArgumentException($"'{motif?.Key}' is not a NAS-Bench-NLP cell", nameof(motif));
 }

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Surrogate.Linear;
 
@@ -9,6 +10,7 @@ namespace PetriDish.Plugins.Surrogate.Linear;
 /// </summary>
 public sealed class LinearSurrogate(LinearSettings settings, ISearchSpace space) : ISurrogate
 {
+    private readonly MotifEncoder _encoder = MotifEncoder.For(space, settings.Encoding);
     private const string Magic = "linear/1";
     private double[] _mean = [];
     private double[] _std = [];
@@ -25,9 +27,9 @@ public sealed class LinearSurrogate(LinearSettings settings, ISearchSpace space)
             throw new ArgumentException($"linear regression needs at least {MinimumObservations} observations, got {observations.Count}");
         }
 
-        var x = observations.Select(o => space.Encode(o.Motif).ToArray()).ToArray();
+        var x = observations.Select(o => _encoder.Encode(o.Motif)).ToArray();
         var y = observations.Select(o => o.Score).ToArray();
-        var width = space.EncodingLength;
+        var width = _encoder.Length;
         _mean = [.. Enumerable.Range(0, width).Select(j => x.Average(r => r[j]))];
         _std = [.. Enumerable.Range(0, width).Select(j => Math.Sqrt(x.Average(r => (r[j] - _mean[j]) * (r[j] - _mean[j])))).Select(s => s > 1e-12 ? s : 1)];
         _intercept = y.Average();
@@ -64,7 +66,7 @@ public sealed class LinearSurrogate(LinearSettings settings, ISearchSpace space)
         ArgumentNullException.ThrowIfNull(motifs);
         return _coefficients.Length == 0
             ? throw new InvalidOperationException("the linear surrogate has not been fitted (or loaded) yet")
-            : [.. motifs.Select(m => Evaluate(Standardise(space.Encode(m).ToArray())))];
+            : [.. motifs.Select(m => Evaluate(Standardise(_encoder.Encode(m))))];
     }
 
     public void Save(Stream stream)

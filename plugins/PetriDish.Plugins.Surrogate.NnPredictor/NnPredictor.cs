@@ -15,7 +15,7 @@ public sealed class NnPredictor : ISurrogate, IDisposable
     private const string Magic = "nn-predictor/1";
 
     private readonly NnPredictorSettings _settings;
-    private readonly ISearchSpace _space;
+    private readonly MotifEncoder _encoder;
     private readonly PluginContext _context;
     private Sequential? _model;
     private double[] _featureMean = [];
@@ -27,7 +27,7 @@ public sealed class NnPredictor : ISurrogate, IDisposable
     {
         ArgumentNullException.ThrowIfNull(space);
         _settings = settings;
-        _space = space;
+        _encoder = MotifEncoder.For(space, settings.Encoding);
         _context = context;
     }
 
@@ -41,7 +41,7 @@ public sealed class NnPredictor : ISurrogate, IDisposable
             throw new ArgumentException($"the NN predictor needs at least {MinimumObservations} observations, got {observations.Count}");
         }
 
-        var encodings = observations.Select(o => _space.Encode(o.Motif).ToArray()).ToArray();
+        var encodings = observations.Select(o => _encoder.Encode(o.Motif)).ToArray();
         var scores = observations.Select(o => o.Score).ToArray();
         (_featureMean, _featureStd) = Moments(encodings);
         var (scoreMean, scoreStd) = Moments([.. scores.Select(s => new[] { s })]);
@@ -83,7 +83,7 @@ public sealed class NnPredictor : ISurrogate, IDisposable
 
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var output = model.forward(Features([.. motifs.Select(m => _space.Encode(m).ToArray())])).view(-1).to(ScalarType.Float64).cpu();
+        var output = model.forward(Features([.. motifs.Select(m => _encoder.Encode(m))])).view(-1).to(ScalarType.Float64).cpu();
         return [.. output.data<double>().Select(z => _scoreMean + (_scoreStd * z))];
     }
 
@@ -135,7 +135,7 @@ public sealed class NnPredictor : ISurrogate, IDisposable
     private Sequential BuildModel()
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        var width = (long)_space.EncodingLength;
+        var width = (long)_encoder.Length;
         for (var i = 0; i < _settings.HiddenSizes.Count; i++)
         {
             layers.Add(($"linear{i}", nn.Linear(width, _settings.HiddenSizes[i])));

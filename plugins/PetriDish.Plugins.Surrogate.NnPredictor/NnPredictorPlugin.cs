@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Surrogate.NnPredictor;
 
@@ -14,6 +15,11 @@ public sealed class NnPredictorPlugin : SurrogatePlugin<NnPredictorSettings>
         if (settings.HiddenSizes.Any(h => h < 1))
         {
             yield return new SettingsError("hiddenSizes", "every hidden layer needs at least one neuron");
+        }
+
+        if (context.SearchSpace is { } space && MotifEncoder.Problem(space, settings.Encoding) is { } problem)
+        {
+            yield return new SettingsError("encoding", problem);
         }
     }
 

@@ -21,4 +21,7 @@ public sealed class NnPredictorSettings
 
     [Range(0.0, 10.0)]
     public double WeightDecay { get; init; }
+
+    [Description("Which of the search space's encodings to learn from: null for its default; a name it offers, such as 'op-counts' for NAS-Bench-NLP cells (the count of each operation).")]
+    public string? Encoding { get; init; }
 }
