@@ -9,7 +9,7 @@ using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Sdk;
 using TorchSharp;
 
-// Usage: PetriDish.Benchmarks [fit|predict|rnn|nlp|ensemble|all] [--threads N]
+// Usage: PetriDish.Benchmarks [fit|default-fit|predict|rnn|nlp|ensemble|all] [--threads N]
 // Prints one line per measurement; docs/benchmarks.md records the numbers with date and machine.
 Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE");
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -37,6 +37,24 @@ if (scenario is "fit" or "all")
     Fit(18, outerSteps: 10, blocks: false);
 
     NaiveFit(18, outerSteps: 2);
+}
+
+if (scenario is "default-fit" or "all")
+{
+    // The whole fit, outer schedule and all (80 steps), on the official 18 slopes: one dish as the
+    // official implementation fits it (the default before issue 25), then the default dish (8 dishes,
+    // each holding out a fifth, chosen and combined). Each fitted once untimed first, then 3 times.
+    PetriDishSettings Single(IReadOnlyList<OuterStage>? schedule) => schedule is null ? new() { Ensemble = 1, HoldOut = 0 } : new() { Ensemble = 1, HoldOut = 0, OuterSchedule = schedule };
+    PetriDishSettings ByDefault(IReadOnlyList<OuterStage>? schedule) => schedule is null ? new() : new() { OuterSchedule = schedule };
+    PetriDishSettings NoStop(IReadOnlyList<OuterStage>? schedule) => schedule is null ? new() { StopOnHoldOut = false } : new() { StopOnHoldOut = false, OuterSchedule = schedule };
+    PetriDishSettings Six(IReadOnlyList<OuterStage>? schedule) => schedule is null ? new() { StopOnHoldOut = false, Ensemble = 6 } : new() { StopOnHoldOut = false, Ensemble = 6, OuterSchedule = schedule };
+    for (var repeat = 0; repeat < 2; repeat++)
+    {
+        WholeFit("one dish", Single, 18);
+        WholeFit("default", ByDefault, 18);
+        WholeFit("no stop", NoStop, 18);
+        WholeFit("six", Six, 18);
+    }
 }
 
 if (scenario is "predict" or "all")
@@ -151,7 +169,27 @@ List<Observation> Observations(int n)
     return [.. Enumerable.Range(0, n).Select(i => 0.01 + (2.0 * i / (n - 1))).Select(c => new Observation(space.At(c), -Math.Pow(Math.Log(c / 0.3), 2)))];
 }
 
-PetriDishSettings Settings(int outerSteps, bool blocks = true) => new() { OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }], BlockKernels = blocks };
+// One dish (the official implementation's), as the fit and predict scenarios have always measured it.
+PetriDishSettings Settings(int outerSteps, bool blocks = true) => new() { Ensemble = 1, HoldOut = 0, OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }], BlockKernels = blocks };
+
+// settings(null): the settings to time; settings(schedule): the same with another outer schedule (the warm-up's).
+void WholeFit(string name, Func<IReadOnlyList<OuterStage>?, PetriDishSettings> settingsWith, int n)
+{
+    using (var warmUp = new PetriDishSurrogate(settingsWith([new OuterStage { Steps = 1, LearningRate = 0.05 }]), space, context))
+    {
+        warmUp.Fit(Observations(n), null, CancellationToken.None);
+    }
+
+    var settings = settingsWith(null);
+    using var surrogate = new PetriDishSurrogate(settings, space, context);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    var report = surrogate.Fit(Observations(n), null, CancellationToken.None);
+    var seconds = clock.Elapsed.TotalSeconds;
+    var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+    var steps = settings.OuterSchedule.Sum(s => s.Steps);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"whole fit  {name,-8} N={n,5}  {steps} outer steps  {seconds:F2} s ({seconds / steps:F4} s per outer step; CPU {cpuSeconds:F2} s){(report.Summary is { } summary ? $"; {summary}" : "")}"));
+}
 
 void Fit(int n, int outerSteps, bool blocks)
 {

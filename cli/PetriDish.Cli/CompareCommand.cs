@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PetriDish.Core;
 using PetriDish.Core.Comparison;
 using PetriDish.Core.Torch;
 
@@ -19,9 +20,11 @@ internal static class CompareCommand
         var output = new Option<string?>("--out", "-o") { Description = "Folder for compare.json, predictions.csv and compare.png (default: runs/compare-<name>-<time>)." };
         var seed = new Option<int?>("--seed") { Description = "Use this seed instead of the manifest's: another draw of the training rows (compare.train.count or fraction) and other surrogate seeds." };
         var only = new Option<string[]>("--surrogate") { Description = "Only this surrogate (by name). Repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var folds = new Option<int?>("--folds") { Description = "K-fold cross-validation instead of the manifest's split: every observation is ranked once, by the fit on the other folds (one fit per fold and surrogate; the plot shows the out-of-fold predictions)." };
+        var trace = new Option<bool>("--trace") { Description = "Trace every fit step by step, where a surrogate can (the Petri dish: each member after each outer step): trace-NAME.csv with its figures and the test ranking of that step, trace-NAME-scores.csv with its scores of every motif." };
         var command = new Command("compare", "Compare the manifest's surrogates on observed ground truth: Kendall τ, Spearman, precision@k, top-1 regret, time.")
         {
-            manifest, observations, seeds, output, seed, only,
+            manifest, observations, seeds, output, seed, only, folds, trace,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -32,17 +35,35 @@ internal static class CompareCommand
                 var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
 
                 var plan = ComparisonPlan.For(validated, parse.GetValue(observations), parse.GetValue(seeds), parse.GetValue(only));
-                var (split, seedCount) = (plan.Split, plan.Seeds);
+                var (split, seedCount, foldCount) = (plan.Split, plan.Seeds, parse.GetValue(folds));
+                if (foldCount is not null && (parse.GetValue(trace) || parse.GetValue(seeds) is not null))
+                {
+                    throw new InvalidInputException("--folds fits each surrogate once per fold: it cannot be combined with --seeds or --trace");
+                }
+
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
-                await context.Error.WriteLineAsync($"compare: {split.Train.Count} training and {split.Test.Count} test observations ({split.Rule}{(plan.ObservationsFile is null ? "; every cell of the ground truth's table" : "")}); {plan.Surrogates.Count} surrogate(s) × {seedCount} seed(s)").ConfigureAwait(false);
-
-                var display = new ProgressDisplay(context.Error, context.Interactive);
-                var result = await display.RunAsync("compare", sink => SurrogateComparison.RunAsync(validated, plan.Surrogates, plan.Observations, split, seedCount, sink, token)).ConfigureAwait(false);
-
                 var directory = parse.GetValue(output) ?? Path.Combine("runs", $"compare-{validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifestPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-                var files = ComparisonReport.Write(result, directory, $"{validated.Manifest.Name ?? "compare"}: {split.Train.Count} train / {split.Test.Count} test");
+                var display = new ProgressDisplay(context.Error, context.Interactive);
+                ComparisonResult result;
+                string title, repeats;
+                using var traceWriter = parse.GetValue(trace) ? new FitTraceWriter(directory, plan.Observations, split, validated.SearchSpaceInstance.GroundTruth.Metric, validated.SearchSpaceInstance.Axis) : null;
+                if (foldCount is { } k)
+                {
+                    await context.Error.WriteLineAsync($"compare: {k}-fold cross-validation over {plan.Observations.Count} observations; {plan.Surrogates.Count} surrogate(s) × {k} fold(s)").ConfigureAwait(false);
+                    result = await display.RunAsync("compare", sink => CrossValidation.RunAsync(validated, plan.Surrogates, plan.Observations, k, sink, token)).ConfigureAwait(false);
+                    (title, repeats) = ($"{k}-fold cross-validation", $"{k} folds");
+                }
+                else
+                {
+                    await context.Error.WriteLineAsync($"compare: {split.Train.Count} training and {split.Test.Count} test observations ({split.Rule}{(plan.ObservationsFile is null ? "; every cell of the ground truth's table" : "")}); {plan.Surrogates.Count} surrogate(s) × {seedCount} seed(s)").ConfigureAwait(false);
+                    result = await display.RunAsync("compare", sink => SurrogateComparison.RunAsync(validated, plan.Surrogates, plan.Observations, split, seedCount, sink, token, traceWriter)).ConfigureAwait(false);
+                    (title, repeats) = ($"{split.Train.Count} train / {split.Test.Count} test", $"{seedCount} seed(s)");
+                }
+
+                traceWriter?.Finish();
+                var files = ComparisonReport.Write(result, directory, $"{validated.Manifest.Name ?? "compare"}: {title}").Concat(traceWriter?.Paths ?? []).ToList();
                 await context.Out.WriteAsync(ComparisonReport.Table(result)).ConfigureAwait(false);
-                await context.Out.WriteLineAsync($"{result.Metric.Name} ({result.Metric.Goal.ToString().ToLowerInvariant()}); k = {result.K}; mean ± std over {seedCount} seed(s); wrote {string.Join(", ", files)}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"{result.Metric.Name} ({result.Metric.Goal.ToString().ToLowerInvariant()}); k = {result.K}; mean ± std over {repeats}; wrote {string.Join(", ", files)}").ConfigureAwait(false);
                 return ExitCodes.Success;
             }, cancellationToken);
         });

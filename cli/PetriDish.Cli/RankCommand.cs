@@ -124,7 +124,18 @@ internal static class RankCommand
                     r.Score.ToString("G6", CultureInfo.InvariantCulture),
                     metric.FromScore(r.Score).ToString("G6", CultureInfo.InvariantCulture),
                 ]))).ConfigureAwait(false);
-                var fit = loadPath is null ? $"fit {result.FitSeconds:F2} s" : "loaded, no fit";
+                foreach (var line in (result.FitReport?.Notes ?? []).Select(n => $"note: {n}").Concat((result.FitReport?.Warnings ?? []).Select(w => $"warning: {w}")))
+                {
+                    await context.Error.WriteLineAsync($"rank: {line}").ConfigureAwait(false);
+                }
+
+                if (result.PredictedBeyondObserved > 0 && result.BestObservedScore is { } bestObserved)
+                {
+                    await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"rank: note: {result.PredictedBeyondObserved} candidate(s) are predicted better than every observation (best observed {metric.FromScore(bestObserved):G6}): those predicted values extrapolate beyond what the surrogate was shown")).ConfigureAwait(false);
+                }
+
+                var fit = loadPath is null ? $"fit {result.FitSeconds:F2} s{(result.FitReport?.Summary is { } summary ? $", {summary}" : "")}" : "loaded, no fit";
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{result.Ranked.Count} candidates ranked by {result.Surrogate} ({fit}; ranking {result.PredictSeconds:F2} s, {result.Ranked.Count / Math.Max(result.PredictSeconds, 1e-9):F0} per second); wrote {string.Join(", ", files.Select(f => Path.Combine(directory, f)))}")).ConfigureAwait(false);
                 return ExitCodes.Success;

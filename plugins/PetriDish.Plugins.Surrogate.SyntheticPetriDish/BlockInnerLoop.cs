@@ -24,9 +24,13 @@ internal static class BlockInnerLoop
     /// <summary>Per-motif validation losses <c>[N]</c> and final training losses, as <see cref="InnerLoop.Run"/>.</summary>
     public static (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels)
     {
-        var (validation, training) = Train((IMotifNetworkBlockGradient)network, network.Count, optimizer, steps, learningRate, Floats(thetaInit), Floats(xTrain), Floats(xValid), Floats(labels), (int)xTrain.shape[0]);
+        var (validation, training) = Run(network, optimizer, steps, learningRate, BlockInputs.Of(thetaInit, xTrain, xValid, labels));
         return (tensor(validation), tensor(training));
     }
+
+    /// <summary>As <see cref="Run(IMotifNetwork, InnerOptimizer, int, double, Tensor, Tensor, Tensor, Tensor)"/>, managed code only (any thread).</summary>
+    public static (float[] Validation, float[] Training) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, BlockInputs inputs) =>
+        Train((IMotifNetworkBlockGradient)network, network.Count, optimizer, steps, learningRate, inputs.Theta, inputs.Train, inputs.Valid, inputs.Targets, inputs.Samples);
 
     /// <summary>
     /// Trains <paramref name="count"/> networks block by block from θ_init and returns their validation

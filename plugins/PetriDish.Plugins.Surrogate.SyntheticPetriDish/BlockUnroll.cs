@@ -58,13 +58,20 @@ internal sealed class BlockUnroll
         && BlockInnerLoop.Applies(network, thetaInit, differentiable: false);
 
     /// <summary>Trains every network, keeping what <see cref="Backward"/> needs.</summary>
-    public static BlockUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels)
+    public static BlockUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels) =>
+        Run(network, optimizer, steps, learningRate, BlockInputs.Of(thetaInit, xTrain, xValid, labels));
+
+    /// <summary>
+    /// <see cref="Run(IMotifNetwork, InnerOptimizer, int, double, Tensor, Tensor, Tensor, Tensor)"/> on inputs
+    /// already copied out of their tensors: managed code only, so several dishes can train on several threads.
+    /// </summary>
+    public static BlockUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, BlockInputs inputs)
     {
         var kernel = (IMotifNetworkBlockMetaGradient)network;
         var lanes = BlockInnerLoop.CheckedBlockSize(kernel);
-        var theta = BlockInnerLoop.Floats(thetaInit);
+        var theta = inputs.Theta;
         var size = theta.Length * lanes;
-        var (train, valid, targets, samples) = (BlockInnerLoop.Floats(xTrain), BlockInnerLoop.Floats(xValid), BlockInnerLoop.Floats(labels), (int)xTrain.shape[0]);
+        var (train, valid, targets, samples) = (inputs.Train, inputs.Valid, inputs.Targets, inputs.Samples);
         var blocks = new BlockTrajectory[(network.Count + lanes - 1) / lanes];
         var (validation, training) = BlockInnerLoop.Train(kernel, network.Count, optimizer, steps, learningRate, theta, train, valid, targets, samples,
             record: b => blocks[b] = new BlockTrajectory(steps, size, withMoments: optimizer == InnerOptimizer.Adam));
@@ -72,8 +79,8 @@ internal sealed class BlockUnroll
         {
             ValidationLoss = validation,
             TrainingLoss = training,
-            TrainShape = xTrain.shape,
-            ValidShape = xValid.shape,
+            TrainShape = inputs.TrainShape,
+            ValidShape = inputs.ValidShape,
         };
     }
 

@@ -3,29 +3,56 @@ using static TorchSharp.torch;
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 
 /// <summary>
-/// A <see cref="BlockUnroll"/> as one node of libtorch's graph: its output is the networks' validation
-/// losses, its backward the managed reverse pass, so the outer loss (z-scores, L2) and the outer Adam
-/// stay the tensor program they are and <c>backward()</c> reaches the synthetic inputs as before.
+/// One or more dishes' <see cref="BlockUnroll"/>s as one node of libtorch's graph: its output is their
+/// networks' validation losses, one dish after the other; its backward runs the managed reverse passes,
+/// the dishes in parallel (each dish's share depends on its own inputs only). The outer loss (z-scores,
+/// L2) and the outer Adam stay the tensor program they are, and <c>backward()</c> reaches every dish's
+/// synthetic inputs.
 /// </summary>
-/// <remarks>Call as <c>apply(xTrain, xValid, unroll)</c>: the unroll has already run on those inputs.</remarks>
+/// <remarks>
+/// Call as <c>apply(xTrain₁, xValid₁, …, xTrainₖ, xValidₖ, unrolls, parallelism)</c>: each unroll has
+/// already run on its dish's inputs.
+/// </remarks>
 internal sealed class BlockUnrollFunction : autograd.SingleTensorFunction<BlockUnrollFunction>
 {
-    private const string UnrollKey = "unroll";
+    private const string UnrollsKey = "unrolls";
+    private const string ParallelismKey = "parallelism";
 
     public override string Name => "PetriDishBlockUnroll";
 
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
-        var (xTrain, unroll) = ((Tensor)vars[0], (BlockUnroll)vars[2]);
-        ctx.save_data(UnrollKey, unroll);
-        return tensor(unroll.ValidationLoss, dtype: xTrain.dtype, device: xTrain.device);
+        var (unrolls, parallelism) = ((BlockUnroll[])vars[^2], (int)vars[^1]);
+        var xTrain = (Tensor)vars[0];
+        ctx.save_data(UnrollsKey, unrolls);
+        ctx.save_data(ParallelismKey, parallelism);
+        return tensor([.. unrolls.SelectMany(u => u.ValidationLoss)], dtype: xTrain.dtype, device: xTrain.device);
     }
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
-        var unroll = (BlockUnroll)ctx.get_data(UnrollKey);
-        var (train, valid) = unroll.Backward(grad_output.contiguous().data<float>().ToArray());
-        unroll.ReportDropped?.Invoke(unroll.DroppedNetworks);
-        return [tensor(train).view(unroll.TrainShape), tensor(valid).view(unroll.ValidShape), null!];
+        var unrolls = (BlockUnroll[])ctx.get_data(UnrollsKey);
+        var parallelism = (int)ctx.get_data(ParallelismKey);
+        var gradient = grad_output.contiguous().data<float>().ToArray();
+        var offsets = new int[unrolls.Length];
+        for (var d = 1; d < unrolls.Length; d++)
+        {
+            offsets[d] = offsets[d - 1] + unrolls[d - 1].ValidationLoss.Length;
+        }
+
+        var shares = new (float[] Train, float[] Valid)[unrolls.Length];
+        Parallel.For(0, unrolls.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, d =>
+            shares[d] = unrolls[d].Backward(gradient.AsSpan(offsets[d], unrolls[d].ValidationLoss.Length)));
+        var result = new List<Tensor>();
+        for (var d = 0; d < unrolls.Length; d++)
+        {
+            unrolls[d].ReportDropped?.Invoke(unrolls[d].DroppedNetworks);
+            result.Add(tensor(shares[d].Train).view(unrolls[d].TrainShape));
+            result.Add(tensor(shares[d].Valid).view(unrolls[d].ValidShape));
+        }
+
+        result.Add(null!);
+        result.Add(null!);
+        return result;
     }
 }

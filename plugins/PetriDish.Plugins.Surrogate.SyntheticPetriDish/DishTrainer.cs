@@ -19,21 +19,28 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// </remarks>
 internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFactory factory, MotifNetworkOptions options, Device device, ScalarType dtype)
 {
+    /// <summary>
+    /// With early stopping, the held-out motifs are scored after every this-many outer steps (and the
+    /// last): scoring them costs about a third of an outer step, and the kept step moves little.
+    /// </summary>
+    internal const int HeldOutInterval = 4;
+
     private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps, settings.BlockKernels);
 
     public InnerLoop Inner => _inner;
 
-    /// <summary>Fits one dish; see the ensemble's <see cref="Fit(IReadOnlyList{SyntheticDish}, IReadOnlyList{DishAssignment}, Action{int, int, double}, CancellationToken)"/>.</summary>
+    /// <summary>Fits one dish; see the ensemble's <see cref="Fit(IReadOnlyList{SyntheticDish}, IReadOnlyList{DishAssignment}, Action{int, int, double}, CancellationToken, DishTracer)"/>.</summary>
     public DishFitResult Fit(SyntheticDish dish, IReadOnlyList<IMotif> motifs, double[] groundTruthLoss, HeldOut? heldOut, Action<int, int, double> report, CancellationToken cancellationToken) =>
         Fit([dish], [new DishAssignment(motifs, groundTruthLoss, heldOut)], report, cancellationToken)[0];
 
     /// <summary>
     /// Fits every dish on its own motifs (targets lower-is-better). With a hold-out, each dish keeps the
-    /// synthetic data of the outer step (0 = as drawn) with the lowest outer loss on its held-out
-    /// motifs: early stopping against over-fitting the few motifs learned from. <paramref name="report"/>
+    /// synthetic data of the outer step (0 = as drawn, then every <see cref="HeldOutInterval"/>th) with
+    /// the lowest outer loss on its held-out motifs: early stopping against over-fitting the few motifs
+    /// learned from. <paramref name="report"/>
     /// gets the outer step, their number and the dishes' mean outer loss.
     /// </summary>
-    public IReadOnlyList<DishFitResult> Fit(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, Action<int, int, double> report, CancellationToken cancellationToken)
+    public IReadOnlyList<DishFitResult> Fit(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, Action<int, int, double> report, CancellationToken cancellationToken, DishTracer? tracer = null)
     {
         var k = dishes.Count;
         var totalSteps = settings.OuterSchedule.Sum(s => s.Steps);
@@ -45,11 +52,16 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         var step = 0;
         try
         {
-            var heldOutLosses = HeldOutLosses(dishes, assignments, cancellationToken);
-            for (var d = 0; d < k; d++)
+            if (settings.StopOnHoldOut)
             {
-                best[d] = assignments[d].HeldOut is null ? null : new Snapshot(0, heldOutLosses[d], dishes[d]);
+                var heldOutLosses = HeldOutLosses(dishes, assignments, cancellationToken);
+                for (var d = 0; d < k; d++)
+                {
+                    best[d] = assignments[d].HeldOut is null ? null : new Snapshot(0, heldOutLosses[d], dishes[d]);
+                }
             }
+
+            tracer?.Record(0, dishes, [.. Enumerable.Repeat(double.NaN, k)], [.. Enumerable.Repeat(double.NaN, k)], cancellationToken);
 
             foreach (var stage in settings.OuterSchedule)
             {
@@ -61,10 +73,10 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                     for (var i = 0; i < stage.Steps; i++, step++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        OuterStep(dishes, assignments, optimizers, diverged, skipped, firstLoss, lastLoss);
-                        if (best.Any(b => b is not null))
+                        var gradientRms = OuterStep(dishes, assignments, optimizers, diverged, skipped, firstLoss, lastLoss);
+                        if (best.Any(b => b is not null) && ((step + 1) % HeldOutInterval == 0 || step + 1 == totalSteps))
                         {
-                            heldOutLosses = HeldOutLosses(dishes, assignments, cancellationToken);
+                            var heldOutLosses = HeldOutLosses(dishes, assignments, cancellationToken);
                             for (var d = 0; d < k; d++)
                             {
                                 if (best[d] is { } kept && heldOutLosses[d] < kept.Loss)
@@ -75,6 +87,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                             }
                         }
 
+                        tracer?.Record(step + 1, dishes, gradientRms, [.. Enumerable.Repeat(stage.LearningRate, k)], cancellationToken);
                         var reported = lastLoss.Where(double.IsFinite).ToArray();
                         report(step + 1, totalSteps, reported.Length == 0 ? double.NaN : reported.Average());
                     }
@@ -100,15 +113,19 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                 kept.Dispose();
             }
 
-            results[d] = new DishFitResult(firstLoss[d], lastLoss[d], skipped[d], diverged[d], best[d]?.Step ?? step, best[d]?.Loss ?? double.NaN);
         }
 
-        Calibrate(dishes, [.. assignments.Select(a => (IReadOnlyList<IMotif>)(a.HeldOut is null ? a.Motifs : [.. a.Motifs, .. a.HeldOut.Motifs]))]);
+        var fits = Calibrate(dishes, assignments);
+        for (var d = 0; d < k; d++)
+        {
+            results[d] = new DishFitResult(firstLoss[d], lastLoss[d], skipped[d], diverged[d], best[d]?.Step ?? step, best[d]?.Loss ?? double.NaN, fits[d].Learned, fits[d].HeldOut, fits[d].All);
+        }
+
         return results;
     }
 
-    /// <summary>One outer step of every dish: one program forward and backward, each dish's own Adam step.</summary>
-    private void OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<HeldOptimizer> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
+    /// <summary>One outer step of every dish: one program forward and backward, each dish's own Adam step. Returns each dish's meta-gradient RMS (NaN where it skipped).</summary>
+    private double[] OuterStep(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments, List<HeldOptimizer> optimizers, ISet<string>[] diverged, int[] skipped, double[] firstLoss, double[] lastLoss)
     {
         foreach (var dish in dishes)
         {
@@ -129,6 +146,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                 total.backward();
             }
 
+            var gradientRms = Enumerable.Repeat(double.NaN, dishes.Count).ToArray();
             for (var d = 0; d < dishes.Count; d++)
             {
                 // A dish with too few finite motifs, or a poisoned meta-gradient, skips the step: one bad
@@ -139,10 +157,13 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
                     continue;
                 }
 
+                gradientRms[d] = GradientRms(dishes[d]);
                 optimizers[d].Step();
                 lastLoss[d] = losses[d]!.to(ScalarType.Float64).item<double>();
                 firstLoss[d] = double.IsNaN(firstLoss[d]) ? lastLoss[d] : firstLoss[d];
             }
+
+            return gradientRms;
         }
         finally
         {
@@ -268,9 +289,11 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
     }
 
     /// <summary>
-    /// Each dish's validation losses of its motifs. All dishes' motif-networks in one program where
-    /// the network takes per-network inputs (each network gets its dish's θ_init, synthetic data and
-    /// labels); otherwise one program per dish.
+    /// Each dish's validation losses of its motifs. Networks with managed kernels: each dish trains its
+    /// own networks, the dishes in parallel, as one graph node (<see cref="BlockUnrollFunction"/>) where
+    /// a meta-gradient is needed. Otherwise all dishes' motif-networks in one program where the network
+    /// takes per-network inputs (each network gets its dish's θ_init, synthetic data and labels), else
+    /// one program per dish.
     /// </summary>
     private Tensor[] Run(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs, bool differentiable)
     {
@@ -279,6 +302,11 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         foreach (var d in Enumerable.Range(0, dishes.Count).Except(present))
         {
             result[d] = empty(0, dtype: dtype, device: device);
+        }
+
+        if (present.Count > 1 && RunSideBySideInBlocks(dishes, motifs, present, differentiable, result))
+        {
+            return result;
         }
 
         if (present.Count > 1)
@@ -309,16 +337,76 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         return result;
     }
 
-    private void Calibrate(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs)
+    /// <summary>
+    /// The dishes side by side on the managed kernels, one thread per dish up to
+    /// <see cref="PetriDishSettings.Parallelism"/>; false (nothing done) where the networks have none.
+    /// Each dish's arithmetic is the same on any thread, so results do not depend on the parallelism.
+    /// </summary>
+    private bool RunSideBySideInBlocks(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs, List<int> present, bool differentiable, Tensor[] result)
+    {
+        var networks = present.Select(d => factory.Create(motifs[d], options, device, dtype)).ToList();
+        try
+        {
+            if (!networks.All(n => _inner.RunsInBlocks(n, dishes[present[0]].ThetaInit, differentiable)))
+            {
+                return false;
+            }
+
+            // Tensors are read here, on the calling thread; the threads below run managed code only.
+            var inputs = present.Select(d => BlockInputs.Of(dishes[d].ThetaInit, dishes[d].XTrain, dishes[d].XValid, dishes[d].Labels)).ToList();
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
+            if (differentiable)
+            {
+                var unrolls = new BlockUnroll[present.Count];
+                Parallel.For(0, present.Count, parallel, j => unrolls[j] = _inner.Unroll(networks[j], inputs[j]));
+                var x = present.SelectMany(d => new object[] { dishes[d].XTrain, dishes[d].XValid });
+                var losses = BlockUnrollFunction.apply([.. x, unrolls, Parallelism]);
+                var split = losses.split([.. unrolls.Select(u => (long)u.ValidationLoss.Length)], 0);
+                for (var j = 0; j < present.Count; j++)
+                {
+                    result[present[j]] = split[j];
+                }
+            }
+            else
+            {
+                var validation = new float[present.Count][];
+                Parallel.For(0, present.Count, parallel, j => validation[j] = _inner.TrainInBlocks(networks[j], inputs[j]).Validation);
+                for (var j = 0; j < present.Count; j++)
+                {
+                    result[present[j]] = tensor(validation[j]);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            networks.ForEach(n => n.Dispose());
+        }
+    }
+
+    private int Parallelism => settings.Parallelism ?? Environment.ProcessorCount;
+
+    /// <summary>
+    /// Sets each dish's calibration from its validation losses of all its observed motifs (learned and
+    /// held out) and returns how well those losses fit the targets: the correlation of their z-scores
+    /// on the learned motifs, on the held-out ones (NaN without a hold-out) and on both; all NaN for a
+    /// dish whose training diverged for all its motifs but one.
+    /// </summary>
+    private (double Learned, double HeldOut, double All)[] Calibrate(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<DishAssignment> assignments)
     {
         using var scope = NewDisposeScope();
-        var all = ValidationLosses(dishes, motifs, CancellationToken.None);
+        var all = ValidationLosses(dishes, [.. assignments.Select(a => (IReadOnlyList<IMotif>)(a.HeldOut is null ? a.Motifs : [.. a.Motifs, .. a.HeldOut.Motifs]))], CancellationToken.None);
+        var fits = new (double, double, double)[dishes.Count];
         for (var d = 0; d < dishes.Count; d++)
         {
-            var losses = all[d].to(ScalarType.Float64).cpu().data<double>().Where(double.IsFinite).ToArray();
+            var values = all[d].to(ScalarType.Float64).cpu().data<double>().ToArray();
+            var losses = values.Where(double.IsFinite).ToArray();
             if (losses.Length < 2)
             {
-                throw new InvalidOperationException("training diverged in the Petri dish for all but one motif; try a smaller innerLearningRate");
+                // Nothing to rank by: the dish cannot predict (MemberSelection leaves it out).
+                fits[d] = (double.NaN, double.NaN, double.NaN);
+                continue;
             }
 
             var dish = dishes[d];
@@ -327,7 +415,13 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             // All training motifs scoring alike in the dish leaves nothing to rank by; keep a unit scale
             // rather than dividing by zero.
             dish.LossStd = std > 1e-12 ? std : 1;
+            var learned = assignments[d].Motifs.Count;
+            fits[d] = (DishMismatch.Correlation(values[..learned], assignments[d].Targets),
+                assignments[d].HeldOut is { } heldOut ? DishMismatch.Correlation(values[learned..], heldOut.Targets) : double.NaN,
+                DishMismatch.Correlation(values, [.. assignments[d].Targets, .. assignments[d].HeldOut?.Targets ?? []]));
         }
+
+        return fits;
     }
 
     /// <summary>The outer loss's fit term: mean squared difference of the z-normalised losses and targets.</summary>
@@ -366,6 +460,12 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             _train.Dispose();
             _valid.Dispose();
         }
+    }
+
+    private static double GradientRms(SyntheticDish dish)
+    {
+        var values = new[] { dish.XTrain.grad, dish.XValid.grad }.Where(g => g is not null).SelectMany(g => g!.detach().to(ScalarType.Float64).cpu().data<double>().ToArray()).ToArray();
+        return values.Length == 0 ? double.NaN : Math.Sqrt(values.Average(v => v * v));
     }
 
     private static bool GradientsAreFinite(SyntheticDish dish) =>

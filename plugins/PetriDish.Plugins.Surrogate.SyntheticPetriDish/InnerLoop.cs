@@ -48,6 +48,18 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
             ? BlockUnroll.Applies(network, thetaInit, steps, metaGradientSteps)
             : BlockInnerLoop.Applies(network, thetaInit, differentiable: false));
 
+    /// <summary>The managed inner training with its meta-gradient (<see cref="BlockUnroll"/>), on any thread; it reports dropped shares here.</summary>
+    public BlockUnroll Unroll(IMotifNetwork network, BlockInputs inputs)
+    {
+        var unroll = BlockUnroll.Run(network, optimizer, steps, learningRate, inputs);
+        unroll.ReportDropped = dropped => Interlocked.Add(ref _droppedMetaGradients, dropped);
+        return unroll;
+    }
+
+    /// <summary>The managed inner training without a meta-gradient (<see cref="BlockInnerLoop"/>), on any thread: validation and training losses.</summary>
+    public (float[] Validation, float[] Training) TrainInBlocks(IMotifNetwork network, BlockInputs inputs) =>
+        BlockInnerLoop.Run(network, optimizer, steps, learningRate, inputs);
+
     /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
     /// <remarks>
     /// One dish: θ_init <c>[P]</c>, inputs <c>[S, …]</c> and labels <c>[S, out]</c>, shared by all N
@@ -63,9 +75,8 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
                 return BlockInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
             }
 
-            var unroll = BlockUnroll.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
-            unroll.ReportDropped = dropped => Interlocked.Add(ref _droppedMetaGradients, dropped);
-            return (BlockUnrollFunction.apply(xTrain, xValid, unroll), tensor(unroll.TrainingLoss));
+            var unroll = Unroll(network, BlockInputs.Of(thetaInit, xTrain, xValid, labels));
+            return (BlockUnrollFunction.apply(xTrain, xValid, new[] { unroll }, 1), tensor(unroll.TrainingLoss));
         }
 
         var n = network.Count;

@@ -12,4 +12,11 @@ public enum OuterTarget
     /// heavy-tailed metric such as perplexity) do not dominate the loss.
     /// </summary>
     Ranks,
+
+    /// <summary>
+    /// Values for the first, third, … dish of an ensemble, ranks for the others: where one kind of
+    /// target fits the observations poorly (values dominated by a few extreme ones, ranks of unevenly
+    /// spaced motifs), its dishes fail the hold-out and the others predict.
+    /// </summary>
+    Alternate,
 }

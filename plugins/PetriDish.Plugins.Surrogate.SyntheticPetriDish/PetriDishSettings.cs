@@ -4,9 +4,11 @@ using System.ComponentModel.DataAnnotations;
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 
 /// <summary>
-/// Settings of the Synthetic Petri Dish. Defaults reproduce the official implementation: 10 synthetic
+/// Settings of the Synthetic Petri Dish. Each dish follows the official implementation: 10 synthetic
 /// samples, Adam inner loop of 250 steps at 0.01, outer Adam in three blocks (20 × 0.05, 30 × 0.02,
-/// 30 × 0.008), L2 1e-5 on the synthetic inputs.
+/// 30 × 0.008), L2 1e-5 on the synthetic inputs. By default 8 dishes are fitted side by side, each
+/// holding out its own fifth of the observations; the ones that fit and agree are combined by their
+/// median (docs/sigmoid-slope-surrogates.md says why: a single dish is a draw that fails now and then).
 /// </summary>
 public sealed class PetriDishSettings
 {
@@ -46,20 +48,34 @@ public sealed class PetriDishSettings
         new() { Steps = 30, LearningRate = 0.008 },
     ];
 
-    [Description("What the outer loss matches: the ground-truth 'values' (z-normalised, the paper) or their 'ranks' (z-normalised; robust to heavy-tailed metrics such as perplexity).")]
-    public OuterTarget OuterTarget { get; init; } = OuterTarget.Values;
+    [Description("What the outer loss matches: the ground-truth 'values' (z-normalised, the paper), their 'ranks' (z-normalised; robust to heavy-tailed metrics such as perplexity), or 'alternate': values for the first, third, … dish of an ensemble and ranks for the others (the default: where one kind fits poorly its dishes fail the hold-out).")]
+    public OuterTarget OuterTarget { get; init; } = OuterTarget.Alternate;
 
-    [Description("Fraction of the observations each dish leaves out of the meta-learning to choose when to stop: it keeps the synthetic data of the outer step (0 = before the first) with the lowest outer loss on them. 0 (the paper): learn on all, keep the last step.")]
+    [Description("Fraction of the observations each dish leaves out of the meta-learning (its own draw): it keeps the synthetic data of the outer step (0 = before the first) with the lowest outer loss on them, and they decide whether it fitted (minimumFit). 0 (the paper): learn on all, keep the last step.")]
     [Range(0.0, 0.9)]
-    public double HoldOut { get; init; }
+    public double HoldOut { get; init; } = 0.2;
+
+    [Description("With a hold-out: keep each dish's synthetic data of the outer step with the lowest outer loss on its held-out motifs (early stopping; one inference of them per step). False: keep the last step; the hold-out still decides whether the dish fitted (minimumFit).")]
+    public bool StopOnHoldOut { get; init; } = true;
 
     [Description("L2 penalty on the synthetic inputs in the outer loss.")]
     [Range(0.0, 100.0)]
     public double L2 { get; init; } = 1e-5;
 
-    [Description("Independent dishes (own θ_init, synthetic data and labels) whose calibrated predictions are averaged.")]
+    [Description("Independent dishes (own θ_init, synthetic data, labels and hold-out) fitted side by side; minimumFit and consensus choose which are kept, combine how their calibrated predictions become one.")]
     [Range(1, 100)]
-    public int Ensemble { get; init; } = 1;
+    public int Ensemble { get; init; } = 8;
+
+    [Description("A meta-learned dish is kept only if its validation losses correlate at least this much (Pearson, over z-scores) with the ground truth on its held-out observations (on all its observations where fewer than 5 are held out). A dish still near its start, which usually ranks the observations backwards, fails it. -1: keep every dish.")]
+    [Range(-1.0, 1.0)]
+    public double MinimumFit { get; init; } = 0.9;
+
+    [Description("Fraction of the fitted dishes kept: those whose ranking of random motifs of the search space agrees best (Kendall τ) with the median of the others. Dishes that fit the observations alike can still extrapolate differently; the outvoted ones are left out. 1: keep every fitted dish.")]
+    [Range(0.01, 1.0)]
+    public double Consensus { get; init; } = 0.75;
+
+    [Description("How the kept dishes' calibrated scores become one prediction: 'median' (one dish that ranks part of the space backwards cannot move it far) or 'mean'.")]
+    public EnsembleCombination Combine { get; init; } = EnsembleCombination.Median;
 
     [Description("Motifs trained together at inference (bounds memory; all motifs of a chunk are one tensor program).")]
     [Range(1, 1000000)]
@@ -69,6 +85,10 @@ public sealed class PetriDishSettings
     public bool BlockKernels { get; init; } = true;
 
     public Precision Precision { get; init; } = Precision.Float32;
+
+    [Description("How many dishes of an ensemble train at once on the managed kernels, each on its own thread; default: the machine's logical cores. Results do not depend on it.")]
+    [Range(1, 1024)]
+    public int? Parallelism { get; init; }
 
     [Description("Start from a saved Petri dish (a file written by its Save) instead of random synthetic data; with an empty outer schedule, the saved dish is reused as it is.")]
     public string? State { get; init; }

@@ -13,11 +13,13 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// that this ranking matches the ground truth on the observed motifs. An ensemble of independent dishes
 /// averages their calibrated scores.
 /// </summary>
-public sealed class PetriDishSurrogate : ISurrogate, IDisposable
+public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
 {
     // A motif whose training diverges in the dish scores this many standard deviations below the mean.
     private const double DivergedScore = -10;
-    private const string Magic = "petri-dish/1";
+    // Version 1 states (before the ensemble's combination was saved) averaged their dishes.
+    private const string MagicVersion1 = "petri-dish/1";
+    private const string Magic = "petri-dish/2";
 
     private readonly PetriDishSettings _settings;
     private readonly ISearchSpace _space;
@@ -29,6 +31,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
     private List<SyntheticDish> _dishes = [];
     private double _scoreMean;
     private double _scoreStd = 1;
+    private EnsembleCombination _combination = EnsembleCombination.Median;
 
     public PetriDishSurrogate(PetriDishSettings settings, ISearchSpace space, PluginContext context)
     {
@@ -55,39 +58,53 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
     /// <summary>True once fitted or loaded.</summary>
     public bool IsFitted => _dishes.Count > 0;
 
-    public SurrogateFitReport Fit(IReadOnlyList<Observation> observations, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    public SurrogateFitReport Fit(IReadOnlyList<Observation> observations, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken) =>
+        Fit(observations, null, progress, cancellationToken);
+
+    public SurrogateFitReport Fit(IReadOnlyList<Observation> observations, FitTrace? trace, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observations);
         EnsureUsable(observations);
         var clock = Stopwatch.StartNew();
         var motifs = observations.Select(o => o.Motif).ToList();
         // The dish ranks by loss (lower is better); observations carry scores (higher is better).
-        var groundTruthLoss = OuterTargets(observations.Select(o => -o.Score).ToArray());
+        var losses = observations.Select(o => -o.Score).ToArray();
         var dishes = StartingDishes();
         var warnings = new List<string>();
         var diagnostics = new Dictionary<string, double>();
+        IReadOnlyList<MemberVerdict> verdicts;
         try
         {
             var assignments = Enumerable.Range(0, dishes.Count).Select(d =>
             {
-                var (learned, heldOut) = Split(motifs, groundTruthLoss, d);
-                return new DishAssignment([.. learned.Select(i => motifs[i])], [.. learned.Select(i => groundTruthLoss[i])], heldOut);
+                var targets = OuterTargets(losses, d);
+                var (learned, heldOut) = Split(motifs, targets, d);
+                return new DishAssignment([.. learned.Select(i => motifs[i])], [.. learned.Select(i => targets[i])], heldOut);
             }).ToList();
             var ensemble = dishes.Count == 1 ? "" : $", {dishes.Count} dishes side by side";
             var droppedBefore = _trainer.Inner.DroppedMetaGradients;
             var results = _trainer.Fit(dishes, assignments, (step, total, loss) =>
                 progress?.Report(new ProgressUpdate((double)step / Math.Max(1, total),
-                    string.Create(CultureInfo.InvariantCulture, $"outer step {step}/{total}{ensemble}, loss {loss:F4}"))), cancellationToken);
+                    string.Create(CultureInfo.InvariantCulture, $"outer step {step}/{total}{ensemble}, loss {loss:F4}"))), cancellationToken,
+                trace is null ? null : new DishTracer(_trainer, trace, assignments));
+            var metaLearned = _settings.OuterSchedule.Sum(s => s.Steps) > 0;
+            verdicts = MemberSelection.Choose(_settings, results, [.. assignments.Select(a => a.HeldOut?.Motifs.Count ?? 0)], metaLearned, members => ConsensusScores([.. members.Select(d => dishes[d])], cancellationToken));
             for (var d = 0; d < dishes.Count; d++)
             {
                 var result = results[d];
                 diagnostics[$"dish{d}_outer_loss_first"] = result.FirstLoss;
                 diagnostics[$"dish{d}_outer_loss_final"] = result.FinalLoss;
+                diagnostics[$"dish{d}_learned_fit"] = result.LearnedFit;
+                diagnostics[$"dish{d}_fit"] = verdicts[d].Fit;
                 if (assignments[d].HeldOut is not null)
                 {
                     diagnostics[$"dish{d}_kept_step"] = result.KeptStep;
                     diagnostics[$"dish{d}_held_out_loss"] = result.HeldOutLoss;
+                    diagnostics[$"dish{d}_held_out_fit"] = result.HeldOutFit;
                 }
+
+                diagnostics[$"dish{d}_agreement"] = verdicts[d].Agreement;
+                diagnostics[$"dish{d}_kept"] = verdicts[d].Outcome == MemberOutcome.Kept ? 1 : 0;
 
                 if (result.SkippedSteps > 0)
                 {
@@ -112,17 +129,62 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
             throw;
         }
 
-        Replace(dishes);
+        // Only the kept dishes predict (and are saved); the verdicts say what became of the others.
+        foreach (var verdict in verdicts.Where(v => v.Outcome != MemberOutcome.Kept))
+        {
+            dishes[verdict.Member].Dispose();
+        }
+
+        Replace([.. verdicts.Where(v => v.Outcome == MemberOutcome.Kept).Select(v => dishes[v.Member])]);
+        _combination = _settings.Combine;
         var scores = observations.Select(o => o.Score).ToArray();
         _scoreMean = scores.Average();
         _scoreStd = Math.Sqrt(scores.Sum(s => (s - _scoreMean) * (s - _scoreMean)) / scores.Length);
+        var kept = verdicts.Count(v => v.Outcome == MemberOutcome.Kept);
+        diagnostics["dishes"] = verdicts.Count;
+        diagnostics["dishes_kept"] = kept;
         diagnostics["fit_seconds"] = clock.Elapsed.TotalSeconds;
+        if (verdicts.All(v => v.Outcome != MemberOutcome.Kept || v.Fit < _settings.MinimumFit) && _settings.OuterSchedule.Sum(s => s.Steps) > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"no dish reached minimumFit {_settings.MinimumFit:F2} (the best: {verdicts.Max(v => v.Fit):F2}); its predictions are kept but may rank poorly"));
+        }
+
         foreach (var warning in warnings)
         {
             _logger.LogWarning("{Warning}", warning);
         }
 
-        return new SurrogateFitReport(diagnostics, warnings);
+        var notes = verdicts.Where(v => v.Outcome != MemberOutcome.Kept).Select(v => $"dish {v.Member + 1} left out: {v.Reason}").ToList();
+        var summary = verdicts.Count == 1 ? null : Summary(verdicts);
+        return new SurrogateFitReport(diagnostics, warnings) { Summary = summary, Notes = notes };
+    }
+
+    private static string Summary(IReadOnlyList<MemberVerdict> verdicts)
+    {
+        var notFitted = verdicts.Count(v => v.Outcome == MemberOutcome.NotFitted);
+        var outvoted = verdicts.Count(v => v.Outcome == MemberOutcome.Outvoted);
+        var reasons = new List<string>();
+        if (notFitted > 0)
+        {
+            reasons.Add($"{notFitted} did not fit");
+        }
+
+        if (outvoted > 0)
+        {
+            reasons.Add($"{outvoted} outvoted");
+        }
+
+        return $"{verdicts.Count(v => v.Outcome == MemberOutcome.Kept)} of {verdicts.Count} dishes kept{(reasons.Count == 0 ? "" : $" ({string.Join(", ", reasons)})")}";
+    }
+
+    /// <summary>Each dish's calibrated scores of the same random motifs of the space (for <see cref="MemberSelection"/>).</summary>
+    private double[][] ConsensusScores(IReadOnlyList<SyntheticDish> dishes, CancellationToken cancellationToken)
+    {
+        var random = new DeterministicRandom(Seeds.Derive(_context.Seed, "petri-dish-consensus"));
+        var probes = Enumerable.Range(0, MemberSelection.ConsensusProbes).Select(_ => _space.Sample(random)).ToList();
+        using var scope = NewDisposeScope();
+        var losses = _trainer.ValidationLosses(dishes, [.. dishes.Select(_ => (IReadOnlyList<IMotif>)probes)], cancellationToken);
+        return [.. dishes.Select((dish, d) => dish.Scores(losses[d], DivergedScore))];
     }
 
     public IReadOnlyList<double> Predict(IReadOnlyList<IMotif> motifs, CancellationToken cancellationToken)
@@ -138,29 +200,31 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
             return [];
         }
 
-        var sum = new double[motifs.Count];
+        // Back on the ground truth's scale (as scores), so that predictions read like the values they stand for.
+        return [.. Combined(motifs, cancellationToken).Select(s => _scoreMean + (_scoreStd * s))];
+    }
+
+    /// <summary>The kept dishes' calibrated scores (z-scores on the observations' scale), combined.</summary>
+    private double[] Combined(IReadOnlyList<IMotif> motifs, CancellationToken cancellationToken)
+    {
+        double[][] scores;
         using (var scope = NewDisposeScope())
         {
-            // Every dish ranks the same candidates, side by side in one program (see DishTrainer).
+            // Every dish ranks the same candidates, side by side (see DishTrainer).
             var losses = _trainer.ValidationLosses(_dishes, [.. _dishes.Select(_ => motifs)], cancellationToken);
-            for (var d = 0; d < _dishes.Count; d++)
-            {
-                var scores = _dishes[d].Scores(losses[d], DivergedScore);
-                for (var i = 0; i < sum.Length; i++)
-                {
-                    sum[i] += scores[i];
-                }
-            }
+            scores = [.. _dishes.Select((dish, d) => dish.Scores(losses[d], DivergedScore))];
         }
 
-        // Back on the ground truth's scale (as scores), so that predictions read like the values they stand for.
-        return [.. sum.Select(s => _scoreMean + (_scoreStd * s / _dishes.Count))];
+        return [.. Enumerable.Range(0, motifs.Count).Select(i => _combination == EnsembleCombination.Median
+            ? MemberSelection.Median(scores.Select(s => s[i]))
+            : scores.Average(s => s[i]))];
     }
 
     public void Save(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
+        writer.Write(_combination.ToString());
         writer.Write(_scoreMean);
         writer.Write(_scoreStd);
         writer.Write(_dishes.Count);
@@ -168,6 +232,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
         {
             dish.Save(writer);
         }
+
     }
 
     public void Load(Stream stream) => Replace(Read(stream, "state"));
@@ -187,10 +252,15 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
             throw new InvalidDataException($"{origin}: empty or truncated Petri dish state", ex);
         }
 
-        if (magic != Magic)
+        if (magic != Magic && magic != MagicVersion1)
         {
             throw new InvalidDataException($"{origin}: not a saved Petri dish (found '{magic}', expected '{Magic}')");
         }
+
+        var combination = magic == MagicVersion1 ? EnsembleCombination.Mean
+            : Enum.TryParse<EnsembleCombination>(reader.ReadString(), out var saved) ? saved
+            : throw new InvalidDataException($"{origin}: the saved Petri dish names an unknown combination of its dishes");
+        _combination = combination;
 
         _scoreMean = reader.ReadDouble();
         _scoreStd = reader.ReadDouble();
@@ -203,21 +273,25 @@ public sealed class PetriDishSurrogate : ISurrogate, IDisposable
         return dishes;
     }
 
-    /// <summary>The outer loss's targets: the losses themselves, or their ranks (ties share their mean rank).</summary>
-    private double[] OuterTargets(double[] losses) =>
-        _settings.OuterTarget == OuterTarget.Values ? losses : Ranks.Average(losses);
+    /// <summary>Dish <paramref name="dish"/>'s outer-loss targets: the losses themselves or their ranks (ties share their mean rank).</summary>
+    private double[] OuterTargets(double[] losses, int dish) => _settings.OuterTarget switch
+    {
+        OuterTarget.Values => losses,
+        OuterTarget.Ranks => Ranks.Average(losses),
+        _ => dish % 2 == 0 ? losses : Ranks.Average(losses),
+    };
 
     /// <summary>Which observations dish <paramref name="dish"/> learns from, and the ones it holds out (its own draw).</summary>
     private (int[] Learned, HeldOut? HeldOut) Split(List<IMotif> motifs, double[] targets, int dish)
     {
-        var count = (int)Math.Round(_settings.HoldOut * motifs.Count);
-        if (_settings.HoldOut <= 0 || _settings.OuterSchedule.Sum(s => s.Steps) == 0)
+        // At least 3 on each side: fewer cannot rank (held out) or be standardised (learned); with fewer
+        // than 6 observations, or no outer steps to choose among, every dish learns from all.
+        if (_settings.HoldOut <= 0 || _settings.OuterSchedule.Sum(s => s.Steps) == 0 || motifs.Count < 6)
         {
             return ([.. Enumerable.Range(0, motifs.Count)], null);
         }
 
-        // At least 3 on each side: fewer cannot rank (held out) or be standardised (learned).
-        count = Math.Clamp(count, 3, motifs.Count - 3);
+        var count = Math.Clamp((int)Math.Round(_settings.HoldOut * motifs.Count), 3, motifs.Count - 3);
         var random = new DeterministicRandom(Seeds.Derive(_context.Seed, "petri-dish-hold-out", dish));
         var shuffled = Enumerable.Range(0, motifs.Count).OrderBy(_ => random.NextDouble()).ToArray();
         var held = shuffled.Take(count).Order().ToArray();

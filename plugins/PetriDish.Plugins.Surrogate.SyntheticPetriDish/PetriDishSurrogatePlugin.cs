@@ -25,11 +25,6 @@ public sealed class PetriDishSurrogatePlugin : SurrogatePlugin<PetriDishSettings
         {
             yield return new SettingsError("state", $"saved Petri dish '{context.ResolvePath(state)}' does not exist");
         }
-
-        if (settings.HoldOut > 0 && settings.OuterSchedule.Sum(s => s.Steps) == 0)
-        {
-            yield return new SettingsError("holdOut", "chooses among outer steps, but the outer schedule has none");
-        }
     }
 
     protected override ISurrogate Create(PetriDishSettings settings, ISearchSpace searchSpace, PluginContext context) =>

@@ -42,7 +42,14 @@ public static class ComparisonReport
             ["k"] = result.K,
             ["seeds"] = result.Surrogates.FirstOrDefault()?.Seeds.Count ?? 0,
         };
-        if (result.Axis is { } axis)
+        if (result.Folds is { } folds)
+        {
+            // Each fit is one fold: its own training and test rows.
+            json["folds"] = folds.Count;
+            json["train"] = new JArray(folds.Select(f => f.Train.Count));
+            json["test"] = new JArray(folds.Select(f => f.Test.Count));
+        }
+        else if (result.Axis is { } axis)
         {
             json["axis"] = axis.Name;
             json["train_range"] = new JArray(result.Split.Train.Min(r => axis.PositionOf(r.Motif)), result.Split.Train.Max(r => axis.PositionOf(r.Motif)));
@@ -66,13 +73,21 @@ public static class ComparisonReport
                 ["fit_seconds"] = Stat(s.Stat(m => m.FitSeconds)),
                 ["predict_seconds"] = Stat(s.Stat(m => m.PredictSeconds)),
             };
-            if (result.Axis is not null)
+            if (result.Axis is not null && result.Folds is null)
             {
                 entry["kendall_tau_below"] = Stat(s.Stat(m => m.KendallTauBelow));
                 entry["kendall_tau_above"] = Stat(s.Stat(m => m.KendallTauAbove));
             }
 
             entry["warnings"] = new JArray(s.Seeds.SelectMany(m => m.Warnings).Distinct());
+            entry["fits"] = new JArray(s.Seeds.Select(m => new JObject
+            {
+                ["seed"] = m.Seed + 1,
+                ["summary"] = m.FitSummary,
+                ["notes"] = new JArray(m.Notes),
+                ["warnings"] = new JArray(m.Warnings),
+                ["diagnostics"] = new JObject(m.Diagnostics.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new JProperty(d.Key, double.IsFinite(d.Value) ? d.Value : null))),
+            }));
             return entry;
         }));
         return json;
@@ -95,6 +110,7 @@ public static class ComparisonReport
     private static string PredictionsCsv(ComparisonResult result)
     {
         var train = result.Split.Train.ToHashSet();
+        var foldOf = result.Folds is { } folds ? folds.SelectMany((f, i) => f.Test.Select(r => (r, i))).ToDictionary(p => p.r, p => p.i) : null;
         var header = new List<string> { "motif" };
         if (result.Axis is not null)
         {
@@ -113,7 +129,7 @@ public static class ComparisonReport
             }
 
             cells.Add(row.Value.ToString("R", CultureInfo.InvariantCulture));
-            cells.Add(train.Contains(row) ? "train" : "test");
+            cells.Add(foldOf is not null ? string.Create(CultureInfo.InvariantCulture, $"fold {foldOf[row] + 1}") : train.Contains(row) ? "train" : "test");
             cells.AddRange(result.Surrogates.Select(s => i < s.Curve.Count ? s.Curve[i].ToString("R", CultureInfo.InvariantCulture) : ""));
             lines.Add(string.Join(',', cells));
         }
@@ -134,11 +150,13 @@ public static class ComparisonReport
             series.AddRange(result.Surrogates.Where(s => s.Curve.Count == result.Rows.Count).Select(s =>
             {
                 var z = RankMetrics.Standardise([.. s.Curve.Select(v => double.IsFinite(v) ? v : s.Curve.Where(double.IsFinite).DefaultIfEmpty(0).Min())]);
-                return new ChartSeries($"{s.Name} (seed 1)", x, [.. order.Select(i => z[i])], Lines: false);
+                var label = result.Folds is null ? $"{s.Name} (seed 1{(s.Seeds.FirstOrDefault()?.FitSummary is { } summary ? $": {summary}" : "")})" : $"{s.Name} (out-of-fold)";
+                return new ChartSeries(label, x, [.. order.Select(i => z[i])], Lines: false);
             }));
             var low = result.Split.Train.Min(r => axis.PositionOf(r.Motif));
             var high = result.Split.Train.Max(r => axis.PositionOf(r.Motif));
-            Charts.Save(path, title, axis.Name, $"normalised {result.Metric.Name}" + (result.Metric.Goal == Abstractions.MetricGoal.Minimize ? " (negated: higher is better)" : ""), series, (low, high), "training motifs' range");
+            var yLabel = $"normalised {result.Metric.Name}" + (result.Metric.Goal == Abstractions.MetricGoal.Minimize ? " (negated: higher is better)" : "");
+            Charts.Save(path, title, axis.Name, yLabel, series, result.Folds is null ? (low, high) : null, result.Folds is null ? "training motifs' range" : null);
             return;
         }
 

@@ -33,4 +33,13 @@ public sealed record SeedMetrics
     public double? KendallTauAbove { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What the surrogate said about its fit: its numbers (<see cref="Abstractions.SurrogateFitReport.Diagnostics"/>).</summary>
+    public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Its one-line account of the fit, if any (<see cref="Abstractions.SurrogateFitReport.Summary"/>).</summary>
+    public string? FitSummary { get; init; }
+
+    /// <summary>Its notes on the fit (<see cref="Abstractions.SurrogateFitReport.Notes"/>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

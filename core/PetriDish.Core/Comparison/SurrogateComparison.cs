@@ -13,18 +13,13 @@ namespace PetriDish.Core.Comparison;
 /// </summary>
 public static class SurrogateComparison
 {
-    public static async Task<ComparisonResult> RunAsync(ValidatedManifest manifest, IReadOnlyList<BoundPlugin> surrogates, IReadOnlyList<ObservationRow> rows, DataSplit split, int seeds, IProgressSink sink, CancellationToken cancellationToken)
+    public static async Task<ComparisonResult> RunAsync(ValidatedManifest manifest, IReadOnlyList<BoundPlugin> surrogates, IReadOnlyList<ObservationRow> rows, DataSplit split, int seeds, IProgressSink sink, CancellationToken cancellationToken, FitTraceWriter? trace = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(surrogates);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(sink);
-        var space = manifest.SearchSpaceInstance;
-        var metric = space.GroundTruth.Metric;
-        var train = split.Train.Select(r => new Observation(r.Motif, metric.ToScore(r.Value))).ToList();
-        var testMotifs = split.Test.Select(r => r.Motif).ToList();
-        var testTruth = split.Test.Select(r => metric.ToScore(r.Value)).ToArray();
-        var k = RankMetrics.DefaultK(testMotifs.Count);
-        var (below, above) = OutsideTrainingRange(space.Axis, split);
         var summaries = new List<SurrogateSummary>();
         var total = surrogates.Count * seeds;
         var done = 0;
@@ -34,50 +29,68 @@ public static class SurrogateComparison
             IReadOnlyList<double> curve = [];
             for (var s = 0; s < seeds; s++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", s) });
-                try
-                {
-                    var start = done;
-                    var progress = new Progress<ProgressUpdate>(p => sink.Update((start + p.Fraction) / total, $"{bound.Name} seed {s + 1}/{seeds}: {p.Message}"));
-                    sink.Update((double)done / total, $"{bound.Name} seed {s + 1}/{seeds}: fitting");
-                    var clock = Stopwatch.StartNew();
-                    var report = await Task.Run(() => surrogate.Fit(train, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    var fitSeconds = clock.Elapsed.TotalSeconds;
-                    clock.Restart();
-                    var predicted = surrogate.Predict(testMotifs, cancellationToken).ToArray();
-                    var predictSeconds = clock.Elapsed.TotalSeconds;
-                    if (s == 0)
-                    {
-                        curve = surrogate.Predict([.. rows.Select(r => r.Motif)], cancellationToken);
-                    }
-
-                    var metrics = Measure(s, testMotifs, testTruth, predicted, k, metric, below, above) with
-                    {
-                        FitSeconds = fitSeconds,
-                        PredictSeconds = predictSeconds,
-                        Warnings = report.Warnings,
-                    };
-                    perSeed.Add(metrics);
-                    foreach (var warning in report.Warnings)
-                    {
-                        sink.Line($"{bound.Name} seed {s + 1}: warning: {warning}");
-                    }
-
-                    sink.Line($"{bound.Name} seed {s + 1}/{seeds}: τ {metrics.KendallTau:F3}, top-1 {metrics.Top1Motif} (true rank {metrics.Top1TrueRank}), fit {fitSeconds:F1} s");
-                }
-                finally
-                {
-                    surrogate?.Dispose();
-                }
-
+                var run = new FitRun(bound, s, $"seed {s + 1}/{seeds}", (double)done / total, 1.0 / total);
+                var (metrics, scores) = await FitAndMeasureAsync(manifest, run, split, s == 0 ? rows : null, sink, trace, cancellationToken).ConfigureAwait(false);
+                perSeed.Add(metrics);
+                curve = scores ?? curve;
                 done++;
             }
 
             summaries.Add(new SurrogateSummary(bound.Name, bound.Entry.Id, perSeed, curve));
         }
 
-        return new ComparisonResult(metric, rows, split, k, summaries, space.Axis);
+        return new ComparisonResult(manifest.SearchSpaceInstance.GroundTruth.Metric, rows, split, RankMetrics.DefaultK(split.Test.Count), summaries, manifest.SearchSpaceInstance.Axis);
+    }
+
+    /// <summary>
+    /// Fits one surrogate (seeded by <see cref="FitRun.Index"/>) on <paramref name="split"/>'s training
+    /// rows and measures its ranking of the test rows; also scores <paramref name="curveRows"/> when given.
+    /// </summary>
+    internal static async Task<(SeedMetrics Metrics, IReadOnlyList<double>? Curve)> FitAndMeasureAsync(ValidatedManifest manifest, FitRun run, DataSplit split, IReadOnlyList<ObservationRow>? curveRows, IProgressSink sink, FitTraceWriter? trace, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var space = manifest.SearchSpaceInstance;
+        var metric = space.GroundTruth.Metric;
+        var train = split.Train.Select(r => new Observation(r.Motif, metric.ToScore(r.Value))).ToList();
+        var testMotifs = split.Test.Select(r => r.Motif).ToList();
+        var testTruth = split.Test.Select(r => metric.ToScore(r.Value)).ToArray();
+        var (below, above) = OutsideTrainingRange(space.Axis, split);
+        var bound = run.Surrogate;
+        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", run.Index) });
+        try
+        {
+            var progress = new Progress<ProgressUpdate>(p => sink.Update(run.Start + (run.Share * p.Fraction), $"{bound.Name} {run.Label}: {p.Message}"));
+            sink.Update(run.Start, $"{bound.Name} {run.Label}: fitting");
+            var clock = Stopwatch.StartNew();
+            var report = await Task.Run(() => trace is not null && surrogate is IFitTracing tracing
+                ? tracing.Fit(train, trace.For(bound.Name, run.Index), progress, cancellationToken)
+                : surrogate.Fit(train, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var fitSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var predicted = surrogate.Predict(testMotifs, cancellationToken).ToArray();
+            var predictSeconds = clock.Elapsed.TotalSeconds;
+            var curve = curveRows is null ? null : surrogate.Predict([.. curveRows.Select(r => r.Motif)], cancellationToken);
+            var metrics = Measure(run.Index, testMotifs, testTruth, predicted, RankMetrics.DefaultK(testMotifs.Count), metric, below, above) with
+            {
+                FitSeconds = fitSeconds,
+                PredictSeconds = predictSeconds,
+                Warnings = report.Warnings,
+                Diagnostics = report.Diagnostics,
+                FitSummary = report.Summary,
+                Notes = report.Notes,
+            };
+            foreach (var warning in report.Warnings)
+            {
+                sink.Line($"{bound.Name} {run.Label}: warning: {warning}");
+            }
+
+            sink.Line($"{bound.Name} {run.Label}: τ {metrics.KendallTau:F3}, top-1 {metrics.Top1Motif} (true rank {metrics.Top1TrueRank}), fit {fitSeconds:F1} s{(report.Summary is { } summary ? $"; {summary}" : "")}");
+            return (metrics, curve);
+        }
+        finally
+        {
+            surrogate?.Dispose();
+        }
     }
 
     /// <summary>Figures for one prediction of the test set (scores: higher is better).</summary>

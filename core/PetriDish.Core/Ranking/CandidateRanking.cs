@@ -49,6 +49,7 @@ public static class CandidateRanking
         {
             var clock = Stopwatch.StartNew();
             IReadOnlyList<string> observed;
+            SurrogateFitReport? report = null;
             if (request.LoadFrom is { } load)
             {
                 progress?.Report(new ProgressUpdate(0, $"loading {load}"));
@@ -63,7 +64,7 @@ public static class CandidateRanking
 
                 // Fitting is most of the work; ranking the candidates the last tenth.
                 var fitProgress = progress is null ? null : new Progress<ProgressUpdate>(p => progress.Report(p with { Fraction = 0.9 * p.Fraction }));
-                surrogate.Fit(request.Observations, fitProgress, cancellationToken);
+                report = surrogate.Fit(request.Observations, fitProgress, cancellationToken);
                 observed = [.. request.Observations.Select(o => o.Motif.Key)];
             }
 
@@ -101,6 +102,8 @@ public static class CandidateRanking
                 FitSeconds = fitSeconds,
                 PredictSeconds = predictSeconds,
                 PeakWorkingSetBytes = PeakWorkingSet(),
+                FitReport = report,
+                BestObservedScore = request.LoadFrom is null ? request.Observations.Max(o => o.Score) : null,
                 Ranked = [.. order.Select((index, place) => new RankedMotif(place + 1, request.Candidates[index], scores[index]))],
             };
         }

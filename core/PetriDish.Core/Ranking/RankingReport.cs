@@ -53,7 +53,23 @@ public static class RankingReport
             ["predict_seconds"] = result.PredictSeconds,
             ["candidates_per_second"] = result.PredictSeconds > 0 ? result.Ranked.Count / result.PredictSeconds : null,
             ["peak_working_set_mib"] = Math.Round(result.PeakWorkingSetBytes / (1024.0 * 1024.0), 1),
-            ["top"] = new JArray(result.Ranked.Take(10).Select(r => new JObject { ["rank"] = r.Rank, ["motif"] = r.Motif.Key, ["score"] = r.Score })),
+            ["fit"] = result.FitReport is { } report ? new JObject
+            {
+                ["summary"] = report.Summary,
+                ["notes"] = new JArray(report.Notes),
+                ["warnings"] = new JArray(report.Warnings),
+                ["diagnostics"] = new JObject(report.Diagnostics.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new JProperty(d.Key, double.IsFinite(d.Value) ? d.Value : null))),
+            } : null,
+            ["best_observed_value"] = result.BestObservedScore is { } best ? result.Metric.FromScore(best) : null,
+            ["predicted_beyond_observed"] = result.BestObservedScore is null ? null : result.PredictedBeyondObserved,
+            ["top"] = new JArray(result.Ranked.Take(10).Select(r => new JObject
+            {
+                ["rank"] = r.Rank,
+                ["motif"] = r.Motif.Key,
+                ["score"] = r.Score,
+                ["predicted_value"] = result.Metric.FromScore(r.Score),
+                ["beyond_observed"] = result.BestObservedScore is { } b ? r.Score > b : null,
+            })),
         };
     }
 

@@ -29,6 +29,18 @@ public sealed record RankingResult
     /// <summary>Peak working set of the process during the ranking, in bytes (native tensors included).</summary>
     public required long PeakWorkingSetBytes { get; init; }
 
+    /// <summary>What the surrogate said about its fit; null for a loaded surrogate.</summary>
+    public SurrogateFitReport? FitReport { get; init; }
+
+    /// <summary>The best observed score the surrogate was fitted on; null for a loaded surrogate.</summary>
+    public double? BestObservedScore { get; init; }
+
+    /// <summary>
+    /// How many candidates are predicted better than every observation: there the surrogate's value
+    /// extrapolates beyond anything it was shown (their order may still be right).
+    /// </summary>
+    public int PredictedBeyondObserved => BestObservedScore is { } best ? Ranked.Count(r => r.Score > best) : 0;
+
     /// <summary>The candidates, best first.</summary>
     public required IReadOnlyList<RankedMotif> Ranked { get; init; }
 }

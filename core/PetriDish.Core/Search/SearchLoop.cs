@@ -183,6 +183,11 @@ public sealed class SearchLoop
             try
             {
                 var report = surrogate.Fit(observations, progress, cancellationToken);
+                if (report.Summary is { } summary)
+                {
+                    _sink.Line($"iteration {iteration}: {_components.SurrogateName}: {summary}");
+                }
+
                 foreach (var warning in report.Warnings)
                 {
                     _sink.Line($"iteration {iteration}: {_components.SurrogateName}: {warning}");

@@ -156,7 +156,7 @@ public sealed class PetriDishSurrogateTests
     {
         var motifs = Enumerable.Range(0, 7).Select(i => Space.At(0.1 + (0.27 * i))).ToList();
         using var whole = new PetriDishSurrogate(Quick(precision: Precision.Float64), Space, TestContexts.Plugin());
-        using var chunked = new PetriDishSurrogate(new PetriDishSettings { InnerSteps = 20, OuterSchedule = Quick().OuterSchedule, Precision = Precision.Float64, InferenceBatchSize = 3 }, Space, TestContexts.Plugin());
+        using var chunked = new PetriDishSurrogate(new PetriDishSettings { Ensemble = 1, InnerSteps = 20, OuterSchedule = Quick().OuterSchedule, Precision = Precision.Float64, InferenceBatchSize = 3 }, Space, TestContexts.Plugin());
         whole.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
         chunked.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
 
