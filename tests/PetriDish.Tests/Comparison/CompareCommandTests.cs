@@ -71,6 +71,69 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Single((JArray)json["surrogates"]!);
     }
 
+    [Fact]
+    public async Task Folds_cross_validate_every_surrogate_and_every_observation_is_ranked_once()
+    {
+        var observations = Observations([.. Enumerable.Range(0, 30).Select(Peak)]);
+
+        var result = await Compare(Manifest(), "--observations", observations, "--folds", "5", "--surrogate", "linear", "--surrogate", "nearest-neighbour", "--out", _temp.File("cv"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var json = JObject.Parse(File.ReadAllText(_temp.File("cv/compare.json")));
+        Assert.Equal(5, (int)json["folds"]!);
+        Assert.Equal([24, 24, 24, 24, 24], ((JArray)json["train"]!).Select(t => (int)t));
+        Assert.Equal([6, 6, 6, 6, 6], ((JArray)json["test"]!).Select(t => (int)t));
+        Assert.Equal("5-fold cross-validation over 30 observations", (string)json["split"]!);
+        var linear = ((JArray)json["surrogates"]!).Single(s => (string)s["id"]! == "linear");
+        Assert.Equal(5, ((JArray)linear["kendall_tau"]!["values"]!).Count);
+        Assert.Null(linear["kendall_tau_below"]);
+        // Every observation is in exactly one fold's test rows, with its out-of-fold prediction.
+        var predictions = File.ReadAllLines(_temp.File("cv/predictions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(30, predictions.Count);
+        Assert.Equal(Enumerable.Range(1, 5).Select(f => ("fold " + f, 6)), predictions.GroupBy(p => p[3]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
+        Assert.All(predictions, p => Assert.True(double.IsFinite(double.Parse(p[4], System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Contains("mean ± std over 5 folds", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Folds_do_not_combine_with_seeds_or_traces()
+    {
+        var observations = Observations([.. Enumerable.Range(0, 30).Select(Peak)]);
+
+        var result = await Compare(Manifest(), "--observations", observations, "--folds", "5", "--trace", "--out", _temp.File("both"));
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("--folds fits each surrogate once per fold: it cannot be combined with --seeds or --trace", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trace_records_each_dish_member_step_by_step_with_its_test_ranking_and_plots()
+    {
+        var observations = Observations([.. Enumerable.Range(0, 30).Select(Peak)]);
+        var manifest = _temp.Write("dish.json", File.ReadAllText(Manifest()).Replace(
+            """{ "plugin": "nearest-neighbour" },""",
+            """{ "plugin": "petri-dish", "name": "dish", "settings": { "ensemble": 2, "innerSteps": 10, "outerSchedule": [ { "steps": 3, "learningRate": 0.05 } ] } },""",
+            StringComparison.Ordinal));
+
+        var result = await Compare(manifest, "--observations", observations, "--surrogate", "dish", "--trace", "--out", _temp.File("trace"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var trace = File.ReadAllLines(_temp.File("trace/trace-dish.csv"));
+        Assert.StartsWith("seed,member,step,test_kendall_tau,test_kendall_tau_below,test_kendall_tau_above,test_spearman,top1_motif,top1_true_rank,top1_regret,train_kendall_tau,held_out_mismatch,learned_mismatch,", trace[0], StringComparison.Ordinal);
+        // 2 seeds × 2 members × 4 states (as drawn, then after each of 3 outer steps).
+        Assert.Equal(1 + (2 * 2 * 4), trace.Length);
+        var scores = File.ReadAllLines(_temp.File("trace/trace-dish-scores.csv"));
+        Assert.Equal("seed,member,step," + string.Join(',', Enumerable.Range(0, 30).Select(p => $"toy:{p}")), scores[0]);
+        Assert.Equal(trace.Length, scores.Length);
+        Assert.True(new FileInfo(_temp.File("trace/trace-dish.png")).Length > 10_000);
+        Assert.True(new FileInfo(_temp.File("trace/trace-dish-curves.png")).Length > 10_000);
+        // What the fit kept is in compare.json, per seed.
+        var fits = (JArray)JObject.Parse(File.ReadAllText(_temp.File("trace/compare.json")))["surrogates"]![0]!["fits"]!;
+        Assert.Equal(2, fits.Count);
+        Assert.All(fits, f => Assert.Matches("^[12] of 2 dishes kept", (string)f["summary"]!));
+        Assert.All(fits, f => Assert.NotNull(f["diagnostics"]!["dish1_kept"]));
+    }
+
     [Theory]
     [InlineData(new[] { "toy:1,0.5", "toy:77,0.2", "toy:x,0.1" }, "position must be below 30")]
     [InlineData(new[] { "toy:1,0.5", "toy:2,NaN" }, "the value of toy:2 is 'NaN', not a finite number")]

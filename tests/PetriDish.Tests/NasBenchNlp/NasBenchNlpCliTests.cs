@@ -35,6 +35,27 @@ public sealed class NasBenchNlpCliTests : IDisposable
     private Task<CliResult> Petridish(params string[] args) => InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, .. args]);
 
     [Fact]
+    public async Task Least_squares_on_op_counts_is_a_baseline_and_an_encoding_the_space_lacks_is_refused_by_name()
+    {
+        var manifest = _temp.Write("op-counts.json", File.ReadAllText(Manifest(RepoPaths.NasBenchNlpSampleZip)).Replace(
+            """{ "plugin": "linear" },""", """{ "plugin": "linear" }, { "plugin": "linear", "name": "linear-op-counts", "settings": { "encoding": "op-counts" } },""", StringComparison.Ordinal));
+
+        var compared = await Petridish("compare", manifest, "--surrogate", "linear-op-counts", "--out", _temp.File("op-counts"));
+
+        Assert.True(compared.ExitCode == ExitCodes.Success, compared.ToString());
+        var json = JObject.Parse(File.ReadAllText(_temp.File("op-counts/compare.json")));
+        Assert.Equal("linear-op-counts", (string)json["surrogates"]![0]!["id"]!);
+        Assert.True(double.IsFinite((double)json["surrogates"]![0]!["kendall_tau"]!["mean"]!));
+
+        var wrong = _temp.Write("wrong.json", File.ReadAllText(manifest).Replace("\"op-counts\"", "\"op-count\"", StringComparison.Ordinal));
+        var refused = await Petridish("validate", wrong);
+
+        Assert.Equal(ExitCodes.UsageError, refused.ExitCode);
+        Assert.Contains("$.surrogates[3].settings.encoding (plugin 'linear'): the search space (NAS-Bench-NLP recurrent cells", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("offers no encoding 'op-count'; offered: op-counts (or leave 'encoding' out for the default)", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_all_writes_every_tabulated_cell_with_its_value_and_compare_reads_it()
     {
         var manifest = Manifest(RepoPaths.NasBenchNlpSampleZip);

@@ -99,6 +99,19 @@ public sealed class NasBenchNlpSearchSpaceTests
     }
 
     [Fact]
+    public void Op_counts_count_each_operation_of_a_cell()
+    {
+        var space = GeneratorOnly();
+        var cell = space.Parse("nlp-cell:n0=linear(x h_prev_0);n1=sigm(n0);n2=linear(x h_prev_0);n3=tanh(n2);h_new_0=prod(n1 n3)");
+
+        Assert.Equal(["op-counts"], space.EncodingNames);
+        Assert.Equal(7, space.EncodingLengthOf("op-counts"));
+        // In CellOps.All's order: linear, blend, prod, sum, tanh, sigm, leaky_relu.
+        Assert.Equal(CellOps.All.Select(op => op switch { CellOp.Linear => 2.0, CellOp.Prod or CellOp.Tanh or CellOp.Sigm => 1.0, _ => 0.0 }), space.Encode(cell, "op-counts"));
+        Assert.Throws<ArgumentException>(() => space.Encode(cell, "ops"));
+    }
+
+    [Fact]
     public void A_space_without_logs_has_no_ground_truth_and_says_why()
     {
         var error = Assert.Throws<InvalidOperationException>(() => GeneratorOnly().GroundTruth.ConfigurationKey);

@@ -74,6 +74,33 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Fitted_on_the_whole_curve_the_default_dish_puts_the_plateau_on_top_and_says_what_it_kept()
+    {
+        // The main manifest's own dish (the default settings), fitted on all 101 points of the embedded
+        // curve: the issue-25 case where one dish fitted to values ranked c ≈ 0.71 first.
+        var manifest = JObject.Parse(File.ReadAllText(Manifest()));
+        manifest["surrogates"] = JArray.Parse("""[ { "plugin": "petri-dish", "settings": {} } ]""");
+        manifest["search"]!["surrogate"] = "petri-dish";
+        var whole = Path.Combine(RepoPaths.Root, "docs", "data", "sigmoid-slope-embedded-101.csv");
+
+        var result = await Rank(_temp.Write("default.json", manifest.ToString()), "--observations", whole, "--random", "500", "--out", _temp.File("whole"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var top = File.ReadAllLines(_temp.File("whole/ranked.csv"))[1].Split(',')[1];
+        // The plateau: the slopes within 0.003 of the curve's best (0.7328), 0.25–0.39 (docs/sigmoid-slope-search.md).
+        Assert.InRange(Slope(top), 0.24, 0.40);
+        var json = JObject.Parse(File.ReadAllText(_temp.File("whole/rank.json")));
+        var fit = (JObject)json["fit"]!;
+        Assert.Matches("^[1-8] of 8 dishes kept", (string)fit["summary"]!);
+        Assert.Equal(8, (double)fit["diagnostics"]!["dishes"]!);
+        Assert.Equal((double)fit["diagnostics"]!["dishes_kept"]!, Enumerable.Range(0, 8).Sum(d => (double)fit["diagnostics"]![$"dish{d}_kept"]!));
+        Assert.Equal(8 - (int)(double)fit["diagnostics"]!["dishes_kept"]!, ((JArray)fit["notes"]!).Count);
+        Assert.Equal(0.7328333333333333, (double)json["best_observed_value"]!, 12);
+        Assert.NotNull(json["predicted_beyond_observed"]);
+        Assert.Contains((string)fit["summary"]!, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_saved_dish_ranks_as_the_fitted_one_without_fitting()
     {
         var manifest = Manifest();

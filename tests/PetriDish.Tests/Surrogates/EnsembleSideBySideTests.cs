@@ -118,6 +118,62 @@ public sealed class EnsembleSideBySideTests
         }
     }
 
+    [Fact]
+    public void Managed_dishes_side_by_side_on_several_threads_are_each_dish_alone_to_the_last_bit()
+    {
+        // Float32 on the CPU: the activation network's managed kernels, one thread per dish.
+        var space = new ActivationSearchSpace(new ActivationSettings(), TestContexts.Plugin());
+        var settings = new PetriDishSettings { InnerSteps = 25, Parallelism = 3 };
+        var options = space.MotifNetworks.DefaultOptions;
+        var trainer = new DishTrainer(settings, space.MotifNetworks, options, CPU, ScalarType.Float32);
+        var dishes = new[] { 7, 8, 9 }.Select(seed => SyntheticDish.Create(space.MotifNetworks, options, settings.Samples, seed, CPU, ScalarType.Float32)).ToList();
+        IReadOnlyList<IMotif>[] motifs = [[.. new[] { 0.1, 0.5, 0.9, 1.7 }.Select(c => space.At(c))], [.. new[] { 0.2, 0.3, 2.0 }.Select(c => space.At(c))], [.. new[] { 0.05, 0.4, 0.8, 1.2, 1.9 }.Select(c => space.At(c))]];
+        var assignments = motifs.Select(m => new DishAssignment(m, [.. m.Select(x => Math.Abs(space.PositionOf(x) - 0.3))], null)).ToList();
+        try
+        {
+            var together = trainer.ValidationLosses(dishes, motifs, CancellationToken.None);
+            for (var d = 0; d < dishes.Count; d++)
+            {
+                using var alone = trainer.ValidationLosses(dishes[d], motifs[d], CancellationToken.None);
+                Assert.Equal(alone.data<float>().ToArray(), together[d].data<float>().ToArray());
+            }
+
+            float[][] MetaGradients(IReadOnlyList<SyntheticDish> group, IReadOnlyList<DishAssignment> work)
+            {
+                foreach (var dish in group)
+                {
+                    dish.XTrain.requires_grad_(true);
+                    dish.XValid.requires_grad_(true);
+                    dish.XTrain.grad?.zero_();
+                    dish.XValid.grad?.zero_();
+                }
+
+                using var scope = NewDisposeScope();
+                var losses = trainer.OuterLosses(group, work, [.. group.Select(_ => (ISet<string>)new HashSet<string>())]);
+                losses.Skip(1).Aggregate(losses[0]!, (sum, loss) => sum + loss!).backward();
+                var gradients = group.Select(dish => dish.XTrain.grad!.data<float>().ToArray().Concat(dish.XValid.grad!.data<float>().ToArray()).ToArray()).ToArray();
+                foreach (var dish in group)
+                {
+                    dish.XTrain.requires_grad_(false);
+                    dish.XValid.requires_grad_(false);
+                }
+
+                return gradients;
+            }
+
+            var side = MetaGradients(dishes, assignments);
+            for (var d = 0; d < dishes.Count; d++)
+            {
+                Assert.Equal(MetaGradients([dishes[d]], [assignments[d]])[0], side[d]);
+                Assert.Contains(side[d], g => Math.Abs(g) > 1e-6);
+            }
+        }
+        finally
+        {
+            dishes.ForEach(d => d.Dispose());
+        }
+    }
+
     private static string Describe(Tensor t) => string.Join(", ", t.data<double>().ToArray());
 
     /// <summary>The same motif-networks, saying they take shared inputs only.</summary>
