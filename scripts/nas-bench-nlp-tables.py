@@ -34,10 +34,11 @@ ABLATION = {
     'meta-10-steps-ensemble-4': 'meta-learned, 10 steps, ensemble of 4',
 }
 COMPARE = {
-    'petri-dish-untrained': "`petri-dish-untrained` (16 untrained dishes; the search's surrogate)",
+    'petri-dish-untrained': "`petri-dish-untrained` (16 untrained dishes, the mean of all; the search's surrogate)",
     'petri-dish': '`petri-dish` (one dish, 10 outer steps)',
     'nn-predictor': '`nn-predictor`',
     'linear': '`linear`',
+    'linear-op-counts': '`linear-op-counts` (least squares on the count of each operation)',
     'one-epoch': '`one-epoch` (low fidelity, 1 of 50 epochs)',
     'three-epochs': '`three-epochs` (low fidelity, 3 of 50 epochs)',
 }
