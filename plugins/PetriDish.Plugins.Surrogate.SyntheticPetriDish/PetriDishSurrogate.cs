@@ -55,6 +55,9 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
 
     public int MinimumObservations => 3;
 
+    /// <summary>Whether a fit meta-learns (has outer steps); without, the dishes are used as drawn (or as loaded).</summary>
+    private bool MetaLearns => _settings.OuterSchedule.Sum(s => s.Steps) > 0;
+
     /// <summary>True once fitted or loaded.</summary>
     public bool IsFitted => _dishes.Count > 0;
 
@@ -87,8 +90,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
                 progress?.Report(new ProgressUpdate((double)step / Math.Max(1, total),
                     string.Create(CultureInfo.InvariantCulture, $"outer step {step}/{total}{ensemble}, loss {loss:F4}"))), cancellationToken,
                 trace is null ? null : new DishTracer(_trainer, trace, assignments));
-            var metaLearned = _settings.OuterSchedule.Sum(s => s.Steps) > 0;
-            verdicts = MemberSelection.Choose(_settings, results, [.. assignments.Select(a => a.HeldOut?.Motifs.Count ?? 0)], metaLearned, members => ConsensusScores([.. members.Select(d => dishes[d])], cancellationToken));
+            verdicts = MemberSelection.Choose(_settings, results, [.. assignments.Select(a => a.HeldOut?.Motifs.Count ?? 0)], MetaLearns, members => ConsensusScores([.. members.Select(d => dishes[d])], cancellationToken));
             for (var d = 0; d < dishes.Count; d++)
             {
                 var result = results[d];
@@ -144,7 +146,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
         diagnostics["dishes"] = verdicts.Count;
         diagnostics["dishes_kept"] = kept;
         diagnostics["fit_seconds"] = clock.Elapsed.TotalSeconds;
-        if (verdicts.All(v => v.Outcome != MemberOutcome.Kept || v.Fit < _settings.MinimumFit) && _settings.OuterSchedule.Sum(s => s.Steps) > 0)
+        if (MetaLearns && verdicts.All(v => v.Outcome != MemberOutcome.Kept || v.Fit < _settings.MinimumFit))
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"no dish reached minimumFit {_settings.MinimumFit:F2} (the best: {verdicts.Max(v => v.Fit):F2}); its predictions are kept but may rank poorly"));
         }
@@ -286,7 +288,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
     {
         // At least 3 on each side: fewer cannot rank (held out) or be standardised (learned); with fewer
         // than 6 observations, or no outer steps to choose among, every dish learns from all.
-        if (_settings.HoldOut <= 0 || _settings.OuterSchedule.Sum(s => s.Steps) == 0 || motifs.Count < 6)
+        if (_settings.HoldOut <= 0 || !MetaLearns || motifs.Count < 6)
         {
             return ([.. Enumerable.Range(0, motifs.Count)], null);
         }
