@@ -55,7 +55,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
         {
             foreach (var problem in ex.Errors)
             {
-                await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+                await error.WriteLineAsync(TerminalText.Safe(problem.ToString())).ConfigureAwait(false);
             }
 
             await error.WriteLineAsync($"{ex.Errors.Count} problem{(ex.Errors.Count == 1 ? "" : "s")} found; nothing was run.").ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
         }
         catch (Exception ex) when (ex is InvalidInputException or MotifFormatException)
         {
-            await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + TerminalText.Safe(ex.Message)).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -75,7 +75,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync("error: " + (verbose ? ex.ToString() : DescribeFailure(ex))).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + TerminalText.Safe(verbose ? ex.ToString() : DescribeFailure(ex))).ConfigureAwait(false);
             return ExitCodes.RuntimeFailure;
         }
     }

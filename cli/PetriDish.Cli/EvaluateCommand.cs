@@ -8,6 +8,7 @@ using PetriDish.Core.Evaluation;
 using PetriDish.Core.Execution;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Reports;
+using PetriDish.Core.Search;
 using PetriDish.Core.Store;
 using PetriDish.Core.Torch;
 using PetriDish.Sdk;
@@ -74,7 +75,13 @@ internal static class EvaluateCommand
                 var evaluationSeed = parse.GetValue(seed) ?? validated.Manifest.GroundTruthSeed;
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
 
-                using var results = ResultsStore.Open(parse.GetValue(store) ?? CachePaths.GroundTruth);
+                var storePath = parse.GetValue(store) ?? CachePaths.GroundTruth;
+                if (RunFolder.IsRunStore(storePath))
+                {
+                    throw new InvalidInputException($"--store {storePath} is a run's own results store, which only that run writes; evaluate into the ground-truth cache (leave out --store) or another file");
+                }
+
+                using var results = ResultsStore.Open(storePath);
                 results.SetMeta("last-manifest", validated.FilePath);
                 var service = new GroundTruthService(space.GroundTruth, results, validated.Manifest.Search.Retries, context.LoggerFactory.CreateLogger("ground-truth"));
                 var outPath = parse.GetValue(output);
@@ -232,14 +239,15 @@ internal static class EvaluateCommand
 
     private static Fidelity Fidelity(double? epochs, double? fraction)
     {
-        if (epochs is <= 0)
+        // NaN compares false with everything: it has to be refused by name, or it passes as a fidelity.
+        if (epochs is { } e && !(double.IsFinite(e) && e > 0))
         {
-            throw new InvalidInputException("--epochs must be positive");
+            throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--epochs must be a positive number, got {e}"));
         }
 
-        if (fraction is <= 0 or > 1)
+        if (fraction is { } f && !(double.IsFinite(f) && f > 0 && f <= 1))
         {
-            throw new InvalidInputException("--data-fraction must lie in (0, 1]");
+            throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--data-fraction must lie in (0, 1], got {f}"));
         }
 
         return epochs is null && fraction is null ? Abstractions.Fidelity.Full : new Fidelity { Epochs = epochs, DataFraction = fraction ?? 1.0 };

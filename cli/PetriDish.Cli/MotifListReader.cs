@@ -27,9 +27,15 @@ public static class MotifListReader
             : lines.Select((line, index) => (Line: index + 1, Key: line.Trim())).Where(l => l.Key.Length > 0 && !l.Key.StartsWith('#')).ToList();
 
         var motifs = new List<IMotif>();
-        var problems = new List<string>();
+        var problems = new InputProblems();
         foreach (var (line, key) in keys)
         {
+            if (InputProblems.ControlCharacterIn(path, line, key) is { } control)
+            {
+                problems.Add(control);
+                continue;
+            }
+
             try
             {
                 motifs.Add(space.Parse(key));
@@ -40,11 +46,7 @@ public static class MotifListReader
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidInputException(string.Join(Environment.NewLine, problems));
-        }
-
+        problems.ThrowIfAny();
         return motifs.Count == 0 ? throw new InvalidInputException($"{path} lists no motifs") : motifs;
     }
 
@@ -60,9 +62,18 @@ public static class MotifListReader
         csv.Read();
         csv.ReadHeader();
         var keys = new List<(int, string)>();
-        while (csv.Read())
+        try
         {
-            keys.Add((csv.Parser.RawRow, csv.GetField("motif")!.Trim()));
+            while (csv.Read())
+            {
+                keys.Add((csv.Parser.RawRow, (csv.GetField("motif") ?? "").Trim()));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            // A broken quote leaves the parser unable to find the next row: what it read so far is not
+            // reported as keys, the break is.
+            throw new InvalidInputException(InputProblems.DescribeCsvFailure(path, csv.Parser.RawRow, ex), ex);
         }
 
         return keys;

@@ -44,7 +44,12 @@ internal static class RankCommand
                 var candidatesPath = parse.GetValue(candidates);
                 var randomCount = parse.GetValue(random);
                 var topCount = parse.GetValue(top);
-                if ((observationsPath is null) == (loadPath is null))
+                if (observationsPath is null && loadPath is null)
+                {
+                    throw new InvalidInputException("give --observations FILE (to fit the surrogate) or --load FILE (a surrogate saved by --save): rank needs one of them");
+                }
+
+                if (observationsPath is not null && loadPath is not null)
                 {
                     throw new InvalidInputException("give --observations FILE (to fit the surrogate) or --load FILE (a surrogate saved by --save), not both");
                 }

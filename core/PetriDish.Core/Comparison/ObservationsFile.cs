@@ -41,14 +41,41 @@ public static class ObservationsFile
 
         var hasSplit = columns.Contains("split");
         var rows = new List<ObservationRow>();
-        var problems = new List<string>();
+        var problems = new InputProblems();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (csv.Read())
+        while (true)
         {
-            var line = csv.Parser.RawRow;
-            var key = csv.GetField("motif") ?? "";
-            var text = csv.GetField("value") ?? "";
-            var split = hasSplit ? csv.GetField("split")?.ToLowerInvariant() : null;
+            string key, text;
+            string? split;
+            int line;
+            try
+            {
+                if (!csv.Read())
+                {
+                    break;
+                }
+
+                line = csv.Parser.RawRow;
+                key = csv.GetField("motif") ?? "";
+                text = csv.GetField("value") ?? "";
+                split = hasSplit ? csv.GetField("split")?.ToLowerInvariant() : null;
+            }
+            catch (BadDataException ex)
+            {
+                problems.Add(InputProblems.DescribeCsvFailure(path, csv.Parser.RawRow, ex));
+                break;
+            }
+            catch (CsvHelperException ex)
+            {
+                problems.Add(InputProblems.DescribeCsvFailure(path, csv.Parser.RawRow, ex));
+                continue;
+            }
+            if (InputProblems.ControlCharacterIn(path, line, key) is { } control)
+            {
+                problems.Add(control);
+                continue;
+            }
+
             IMotif motif;
             try
             {
@@ -82,11 +109,7 @@ public static class ObservationsFile
             rows.Add(new ObservationRow(motif, value, split, line));
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidInputException(string.Join(Environment.NewLine, problems));
-        }
-
-        return rows;
+        problems.ThrowIfAny();
+        return rows.Count > 0 ? rows : throw new InvalidInputException($"{path} holds no observations, only its header; add rows motif,value (e.g. the output of petridish evaluate)");
     }
 }

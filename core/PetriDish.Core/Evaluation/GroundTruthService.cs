@@ -147,6 +147,75 @@ public sealed class GroundTruthService
             return reused;
         }
 
+        if (_sharedCache is null)
+        {
+            return await TrainAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await AwaitClaimAsync(request, progress, cancellationToken).ConfigureAwait(false) is { } theirs)
+        {
+            return theirs;
+        }
+
+        try
+        {
+            return await TrainAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sharedCache.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+        }
+    }
+
+    /// <summary>How long a run waits for another run's evaluation of the same motif before it trains the motif itself.</summary>
+    public TimeSpan MaximumClaimWait { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often a waiting run looks for the other run's result.</summary>
+    public TimeSpan ClaimPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Claims the request in the shared cache for this process. While another live process holds the
+    /// claim, waits (at most <see cref="MaximumClaimWait"/>) for its result, which is then reused;
+    /// returns null once the claim is this process's (or the wait ran out: then it trains too).
+    /// </summary>
+    private async Task<EvaluationOutcome?> AwaitClaimAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        ClaimOwner? announced = null;
+        while (_sharedCache!.TryClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current) is { } holder)
+        {
+            if (holder != announced)
+            {
+                _logger.LogInformation("{Motif} is being evaluated by {Holder} (shared cache {Cache}); waiting for its result", request.Motif.Key, holder, _sharedCache.Path);
+                announced = holder;
+            }
+
+            progress?.Report(new ProgressUpdate(0, $"waiting for {holder}, which evaluates it for the shared cache"));
+            if (clock.Elapsed > MaximumClaimWait)
+            {
+                _logger.LogWarning("{Motif}: waited {Minutes:F0} min for {Holder}; evaluating it here too", request.Motif.Key, clock.Elapsed.TotalMinutes, holder);
+                return null;
+            }
+
+            await Task.Delay(ClaimPollInterval, cancellationToken).ConfigureAwait(false);
+            if (TryReuse(request) is { } theirs)
+            {
+                return theirs;
+            }
+        }
+
+        // Claimed: the other run may have finished between the last look and the claim.
+        if (TryReuse(request) is { } finished)
+        {
+            _sharedCache.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+            return finished;
+        }
+
+        return null;
+    }
+
+    private async Task<EvaluationOutcome> TrainAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
+    {
         var attempt = 0;
         EvaluationRecord? last = null;
         try

@@ -60,6 +60,12 @@ public sealed class ManifestLoader
             errors.Add(new ManifestError(shown, jsonPath, plugin, message, line, column));
         }
 
+        // JSON.NET reports an empty text as "Error reading JToken" at line 0: say what it is.
+        if (ManifestText.IsBlank(text))
+        {
+            throw new ManifestValidationException([new ManifestError(shown, "$", null, "the manifest is empty (nothing but whitespace or comments); expected a JSON object such as manifests/sigmoid-slope.json")]);
+        }
+
         JToken root;
         try
         {
@@ -166,6 +172,34 @@ public sealed class ManifestLoader
         if (frame.SelectToken("compare.train") is JObject train && train["count"] is not null && train["fraction"] is not null)
         {
             Error("$.compare.train", null, "give either count or fraction, not both", root);
+        }
+
+        // What only a search reads is checked here too, so that validate refuses what run would.
+        if (optimizer is not null)
+        {
+            var budget = frame.SelectToken("search.budget") as JObject;
+            if (budget is null || !budget.Properties().Any(p => p.Name is "evaluations" or "iterations" or "wallTimeSeconds"))
+            {
+                Error(budget is null ? "$.search" : "$.search.budget", null, "give at least one of evaluations, iterations or wallTimeSeconds, or the search never stops", root);
+            }
+        }
+
+        if (space is not null && frame.SelectToken("search.warmupMotifs") is JArray warmupMotifs)
+        {
+            for (var i = 0; i < warmupMotifs.Count; i++)
+            {
+                if (warmupMotifs[i] is JValue { Type: JTokenType.String } key)
+                {
+                    try
+                    {
+                        space.Parse((string)key!);
+                    }
+                    catch (MotifFormatException ex)
+                    {
+                        Error($"$.search.warmupMotifs[{i}]", searchSpace!.Entry.Id, ex.Message, root);
+                    }
+                }
+            }
         }
 
         var executorSettings = BindExecutor(frame, root, shown, errors);

@@ -23,4 +23,26 @@ public static class ManifestText
             return File.ReadAllText(manifestPath); // The validation reports the syntax error with its position.
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> holds nothing but whitespace and comments.</summary>
+    public static bool IsBlank(string text)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != Newtonsoft.Json.JsonToken.Comment)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return false; // Not blank: the parse reports the syntax error with its position.
+        }
+    }
 }

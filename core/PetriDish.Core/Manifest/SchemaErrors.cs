@@ -98,7 +98,7 @@ internal static class SchemaErrors
             ValidationErrorKind.NullExpected => $"expected null, got {shown}",
             ValidationErrorKind.NumberTooSmall => $"{shown} is below the minimum {Bound(schema?.ExclusiveMinimum ?? schema?.Minimum, schema?.IsExclusiveMinimum == true || schema?.ExclusiveMinimum is not null)}",
             ValidationErrorKind.NumberTooBig => $"{shown} is above the maximum {Bound(schema?.ExclusiveMaximum ?? schema?.Maximum, schema?.IsExclusiveMaximum == true || schema?.ExclusiveMaximum is not null)}",
-            ValidationErrorKind.PatternMismatch => $"{shown} does not match the pattern {schema?.Pattern}",
+            ValidationErrorKind.PatternMismatch => $"{shown} does not match the pattern {schema?.Pattern}{(schema?.Description is { Length: > 0 } description ? $": {description}" : "")}",
             ValidationErrorKind.NotInEnumeration => $"{shown} is not one of {string.Join(", ", schema?.Enumeration.Select(e => JToken.FromObject(e ?? JValue.CreateNull()).ToString(Formatting.None)) ?? [])}",
             ValidationErrorKind.StringTooShort => $"{shown} is shorter than {schema?.MinLength} characters",
             ValidationErrorKind.TooFewItems => $"has fewer than {schema?.MinItems} items",

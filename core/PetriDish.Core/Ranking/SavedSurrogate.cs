@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
@@ -9,12 +10,15 @@ namespace PetriDish.Core.Ranking;
 /// space it is and which motifs it was fitted on, then the surrogate's own checkpoint. The
 /// header is checked before the checkpoint is read, because a checkpoint can only be restored into an
 /// identically configured instance, and a mismatch would otherwise fail deep inside the plugin or, worse,
-/// load silently into the wrong shapes.
+/// load silently into the wrong shapes. Since format version 2 the file ends with the SHA-256 of
+/// everything before it: a damaged file (a flipped byte loads as other weights, which rank every
+/// candidate wrongly without an error) is refused before anything is read from it.
 /// </summary>
 public static class SavedSurrogate
 {
     private const string Magic = "petridish-surrogate";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int UncheckedVersion = 1;
 
     /// <summary>What a saved surrogate's header records.</summary>
     /// <param name="Plugin">The surrogate's plugin id.</param>
@@ -40,7 +44,7 @@ public static class SavedSurrogate
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var partial = full + ".partial";
-        using (var stream = File.Create(partial))
+        using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
@@ -57,6 +61,12 @@ public static class SavedSurrogate
 
             writer.Flush();
             surrogate.Save(stream);
+        }
+
+        using (var file = File.Create(partial))
+        {
+            file.Write(stream.GetBuffer(), 0, (int)stream.Length);
+            file.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         }
 
         File.Move(partial, full, overwrite: true);
@@ -112,25 +122,56 @@ public static class SavedSurrogate
         return saved;
     }
 
-    private static FileStream OpenChecked(string path) =>
-        File.Exists(path) ? File.OpenRead(path) : throw new InvalidInputException($"saved surrogate not found: {path}");
+    /// <summary>The file's contents after its header's magic and version are read and its checksum is verified, positioned after the version.</summary>
+    private static MemoryStream OpenChecked(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"saved surrogate not found: {path}");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        int version;
+        long position;
+        using (var header = new MemoryStream(bytes, writable: false))
+        using (var reader = new BinaryReader(header, Encoding.UTF8, leaveOpen: true))
+        {
+            try
+            {
+                version = reader.ReadString() == Magic ? reader.ReadInt32() : throw new InvalidDataException();
+            }
+            catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or FormatException or ArgumentOutOfRangeException)
+            {
+                throw new InvalidInputException($"{path}: not a surrogate saved by petridish rank --save");
+            }
+
+            position = header.Position;
+        }
+
+        if (version == UncheckedVersion)
+        {
+            return new MemoryStream(bytes, writable: false) { Position = position };
+        }
+
+        if (version != FormatVersion)
+        {
+            throw new InvalidInputException($"{path}: saved in format version {version}; this petridish reads versions {UncheckedVersion} and {FormatVersion}");
+        }
+
+        var body = bytes.Length - SHA256.HashSizeInBytes;
+        if (body < position || !SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body)))
+        {
+            throw new InvalidInputException($"{path} is damaged: its checksum does not match its contents (a changed or truncated file); fit and save it again with petridish rank --save");
+        }
+
+        return new MemoryStream(bytes, 0, body, writable: false) { Position = position };
+    }
 
     private static Header ReadHeader(string path, Stream stream)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (reader.ReadString() != Magic)
-            {
-                throw new InvalidDataException();
-            }
-
-            var version = reader.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new InvalidInputException($"{path}: saved in format version {version}; this petridish reads version {FormatVersion}");
-            }
-
             return new Header(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())]);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or FormatException or ArgumentOutOfRangeException)

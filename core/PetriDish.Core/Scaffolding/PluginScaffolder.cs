@@ -43,6 +43,11 @@ public static partial class PluginScaffolder
     /// <summary>Checks the command's arguments; throws <see cref="InvalidInputException"/> naming every problem.</summary>
     public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force, string? packageVersion = null)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new InvalidInputException($"give the plugin a name, such as MyRanker: petridish new {kind} MyRanker");
+        }
+
         var problems = new List<string>();
         if (!PluginKinds.TryParse(kind, out var parsedKind))
         {
@@ -64,8 +69,14 @@ public static partial class PluginScaffolder
             problems.Add($"'{pluginId}' is not a valid plugin id: use kebab-case such as my-ranker");
         }
 
-        var folder = Path.GetFullPath(output ?? name);
-        if (!force && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        // An empty name or --output is no path at all (Path.GetFullPath would throw about its parameter).
+        var target = output ?? name;
+        var folder = target.Trim().Length == 0 || target.Contains('\0', StringComparison.Ordinal) ? "" : Path.GetFullPath(target);
+        if (folder.Length == 0)
+        {
+            problems.Add($"--output '{output}' is not a folder path");
+        }
+        else if (!force && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
             problems.Add($"{folder} already exists and is not empty; choose another --output or pass --force to overwrite its files");
         }

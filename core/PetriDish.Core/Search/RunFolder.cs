@@ -8,32 +8,92 @@ namespace PetriDish.Core.Search;
 /// A run's folder: <c>results.sqlite</c> (the manifest as run, every evaluation, checkpoints), a copy of
 /// the manifest, and the report files written at the end.
 /// </summary>
+/// <remarks>
+/// A run comes into being atomically: its store is created as <c>results.sqlite.new</c>, given what a
+/// resume needs, and only then renamed to <c>results.sqlite</c>. A process stopped before the rename
+/// (a kill, a full disk, a cache that cannot be opened) leaves nothing that looks like a run, and the
+/// same <c>--out</c> starts it again. A new run never writes into a folder that holds anything else, so
+/// nothing outside a run folder is ever overwritten.
+/// </remarks>
 public sealed class RunFolder
 {
     private const string ManifestText = "manifest";
     private const string ManifestPath = "manifest-path";
     private const string PluginFolders = "plugin-folders";
+    private const string DatabaseName = "results.sqlite";
+    private const string PendingName = DatabaseName + ".new";
+    private const int MostDefaultAttempts = 1000;
 
     private RunFolder(string path) => Path = path;
 
     public string Path { get; }
 
-    public string Database => System.IO.Path.Combine(Path, "results.sqlite");
+    public string Database => System.IO.Path.Combine(Path, DatabaseName);
 
-    /// <summary>The folder a new run goes to: the requested one, or <c>runs/NAME-TIME</c>.</summary>
-    public static string PathFor(string? requested, string manifestName) =>
-        System.IO.Path.GetFullPath(requested ?? System.IO.Path.Combine("runs", $"{manifestName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+    /// <summary>Where the store is created before it becomes <see cref="Database"/>.</summary>
+    public string PendingDatabase => System.IO.Path.Combine(Path, PendingName);
 
-    /// <summary>A new run's folder at <paramref name="path"/> (see <see cref="PathFor"/>); refuses one that already holds a run.</summary>
-    public static RunFolder Create(string path)
+    /// <summary>
+    /// The default folders of a new run, in the order to try: <c>runs/NAME-TIME</c>, then <c>-2</c>, <c>-3</c>, …
+    /// (two runs started in the same second get different folders).
+    /// </summary>
+    public static IEnumerable<string> DefaultPaths(string manifestName)
     {
-        var folder = new RunFolder(System.IO.Path.GetFullPath(path));
-        if (File.Exists(folder.Database))
+        var stem = System.IO.Path.GetFullPath(System.IO.Path.Combine("runs", $"{manifestName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+        yield return stem;
+        for (var attempt = 2; attempt <= MostDefaultAttempts; attempt++)
         {
-            throw new InvalidInputException($"{folder.Path} already holds a run; continue it with 'petridish run --resume {folder.Path}' or choose another --out");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{stem}-{attempt}");
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="path"/> cannot take a new run, or null if it can: it is a file, holds a run,
+    /// or holds anything but what an unfinished start of a run leaves (the lock, a pending store, the
+    /// manifest copied beside it). Checked before anything is written there.
+    /// </summary>
+    public static string? RefusalForNew(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            return $"{full} is a file; --out names the folder a run is written to";
         }
 
+        if (!Directory.Exists(full))
+        {
+            return null;
+        }
+
+        if (File.Exists(System.IO.Path.Combine(full, DatabaseName)))
+        {
+            return $"{full} already holds a run; continue it with 'petridish run --resume {full}' or choose another --out";
+        }
+
+        var foreign = Foreign(full);
+        return foreign.Count == 0
+            ? null
+            : $"{full} is not empty and holds no run ({Describe(foreign)}); a run is written to a new or empty folder only, so that nothing else is overwritten: choose another --out";
+    }
+
+    /// <summary>
+    /// A new run's folder at <paramref name="path"/>, taken by this process's lock: refuses one that
+    /// cannot take a run (<see cref="RefusalForNew"/>) and clears what an unfinished start left there.
+    /// </summary>
+    public static RunFolder Create(string path)
+    {
+        if (RefusalForNew(path) is { } refusal)
+        {
+            throw new InvalidInputException(refusal);
+        }
+
+        var folder = new RunFolder(System.IO.Path.GetFullPath(path));
         Directory.CreateDirectory(folder.Path);
+        foreach (var leftover in Leftovers(folder.Path))
+        {
+            File.Delete(leftover);
+        }
+
         return folder;
     }
 
@@ -41,9 +101,50 @@ public sealed class RunFolder
     public static RunFolder Existing(string path)
     {
         var folder = new RunFolder(System.IO.Path.GetFullPath(path));
-        return File.Exists(folder.Database)
-            ? folder
-            : throw new InvalidInputException($"{folder.Path} holds no run (no results.sqlite); start one with 'petridish run MANIFEST --out {path}'");
+        if (File.Exists(folder.Database))
+        {
+            return folder;
+        }
+
+        throw new InvalidInputException(File.Exists(folder.PendingDatabase)
+            ? $"{folder.Path} holds a run that was never completely created (the process stopped before its store was complete), so there is nothing to continue; start it again with 'petridish run MANIFEST --out {path}'"
+            : $"{folder.Path} holds no run (no results.sqlite); start one with 'petridish run MANIFEST --out {path}'");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="database"/> is a run's own store (<c>results.sqlite</c> beside a run's
+    /// lock file, which every run folder keeps), which only that run may write: not a cache, not an
+    /// evaluate target.
+    /// </summary>
+    public static bool IsRunStore(string database)
+    {
+        var full = System.IO.Path.GetFullPath(database);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        return string.Equals(System.IO.Path.GetFileName(full), DatabaseName, StringComparison.Ordinal)
+            && File.Exists(System.IO.Path.Combine(folder, RunFolderLock.LockName));
+    }
+
+    /// <summary>
+    /// Creates the run's store atomically: <paramref name="initialize"/> writes what a new run records
+    /// into the pending store, which is closed and only then renamed to <see cref="Database"/>.
+    /// </summary>
+    public ResultsStore CreateStore(Action<ResultsStore> initialize)
+    {
+        ArgumentNullException.ThrowIfNull(initialize);
+        using (var pending = ResultsStore.Open(PendingDatabase))
+        {
+            initialize(pending);
+        }
+
+        // Closing the last connection checkpoints the write-ahead log into the file and removes it, so
+        // the file alone is the whole store when it is renamed.
+        if (File.Exists(PendingDatabase + "-wal") && new FileInfo(PendingDatabase + "-wal").Length > 0)
+        {
+            throw new IOException($"{PendingDatabase}: its write-ahead log was not checkpointed on closing; the run was not created");
+        }
+
+        File.Move(PendingDatabase, Database);
+        return ResultsStore.Open(Database);
     }
 
     /// <summary>Stores what a resume needs to rebuild the run exactly: the manifest text, its path, the plugin folders.</summary>
@@ -58,6 +159,27 @@ public sealed class RunFolder
         File.WriteAllText(System.IO.Path.Combine(folder, "manifest.json"), manifestText);
     }
 
+    /// <summary>
+    /// Refuses to continue a run whose <c>manifest.json</c> was edited: a run resumes with the manifest
+    /// it was started with (kept in its store), and an edited copy would otherwise be ignored in silence
+    /// by this process and read by its worker processes.
+    /// </summary>
+    public void CheckManifestCopy(string startedWith)
+    {
+        var copy = System.IO.Path.Combine(Path, "manifest.json");
+        if (!File.Exists(copy))
+        {
+            File.WriteAllText(copy, startedWith);
+            return;
+        }
+
+        if (!string.Equals(File.ReadAllText(copy), startedWith, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException($"{copy} was changed after the run started; a run continues with the manifest it was started with (kept in results.sqlite). " +
+                "Undo the change to continue it, or start a new run with the changed manifest");
+        }
+    }
+
     /// <summary>The manifest text, path and plugin folders a run was started with.</summary>
     public (string Text, string Path, IReadOnlyList<string> PluginFolders) Recall()
     {
@@ -67,4 +189,33 @@ public sealed class RunFolder
         var folders = JsonConvert.DeserializeObject<List<string>>(store.GetMeta(PluginFolders) ?? "[]") ?? [];
         return (text, path, folders);
     }
+
+    /// <summary>
+    /// The files an unfinished start leaves that a new start removes: the pending store, and the
+    /// manifest copied beside it. (The lock files stay: removing a held lock file would let a second
+    /// process lock a new one.)
+    /// </summary>
+    private static List<string> Leftovers(string folder)
+    {
+        var pending = new[] { PendingName, PendingName + "-wal", PendingName + "-shm", PendingName + "-journal" };
+        var names = pending.ToList();
+        if (pending.Any(p => File.Exists(System.IO.Path.Combine(folder, p))))
+        {
+            names.Add("manifest.json");
+        }
+
+        return [.. names.Select(n => System.IO.Path.Combine(folder, n)).Where(File.Exists)];
+    }
+
+    /// <summary>What the folder holds besides the lock files and an unfinished start's leftovers.</summary>
+    private static List<string> Foreign(string folder)
+    {
+        var ours = Leftovers(folder).ToHashSet(StringComparer.Ordinal);
+        ours.Add(System.IO.Path.Combine(folder, RunFolderLock.LockName));
+        ours.Add(System.IO.Path.Combine(folder, RunFolderLock.OwnerName));
+        return [.. Directory.EnumerateFileSystemEntries(folder).Where(e => !ours.Contains(e)).Select(System.IO.Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+    }
+
+    private static string Describe(List<string> names) =>
+        names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(3))} and {names.Count - 3} more";
 }

@@ -10,15 +10,30 @@ namespace PetriDish.Core.Search;
 /// </summary>
 public sealed class RunFolderLock : IDisposable
 {
-    private const string LockName = "run.lock";
-    private const string OwnerName = "run.lock.owner";
+    internal const string LockName = "run.lock";
+    internal const string OwnerName = "run.lock.owner";
 
     private readonly FileStream _lock;
 
-    private RunFolderLock(FileStream handle) => _lock = handle;
+    private RunFolderLock(FileStream handle, string folder)
+    {
+        _lock = handle;
+        Folder = folder;
+    }
+
+    /// <summary>The folder held.</summary>
+    public string Folder { get; }
 
     /// <summary>Takes the folder (creating it), or throws <see cref="InvalidInputException"/> naming the process that holds it.</summary>
-    public static RunFolderLock Acquire(string folder)
+    public static RunFolderLock Acquire(string folder) =>
+        TryAcquire(folder) ?? throw InUse(folder, Owner(folder));
+
+    /// <summary>The error for a folder another process holds.</summary>
+    public static InvalidInputException InUse(string folder, string owner) =>
+        new($"{folder} is in use by another petridish process ({owner}); wait for it to end or stop it. A process that died releases the folder by itself.");
+
+    /// <summary>Takes the folder (creating it), or returns null when another process holds it.</summary>
+    public static RunFolderLock? TryAcquire(string folder)
     {
         Directory.CreateDirectory(folder);
         FileStream handle;
@@ -30,13 +45,32 @@ public sealed class RunFolderLock : IDisposable
         }
         catch (IOException)
         {
-            throw new InvalidInputException($"{folder} is in use by another petridish process ({Owner(folder)}); wait for it to end or stop it. " +
-                "A process that died releases the folder by itself.");
+            return null;
         }
 
         File.WriteAllText(Path.Combine(folder, OwnerName), string.Create(CultureInfo.InvariantCulture,
             $"process {Environment.ProcessId} on {Environment.MachineName}, since {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}"));
-        return new RunFolderLock(handle);
+        return new RunFolderLock(handle, folder);
+    }
+
+    /// <summary>The process holding <paramref name="folder"/> (as its owner file names it), or null when none does; changes nothing.</summary>
+    public static string? Holder(string folder)
+    {
+        var path = Path.Combine(folder, LockName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return null;
+        }
+        catch (IOException)
+        {
+            return Owner(folder);
+        }
     }
 
     public void Dispose() => _lock.Dispose();

@@ -80,15 +80,58 @@ public sealed class SearchRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(manifest);
         await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
 
-        var path = RunFolder.PathFor(folder, manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.FilePath));
-        return OpenLocked(manifest, path, RunFolder.Create, (store, created) =>
+        if (sharedCache is not null)
+        {
+            CheckSharedCache(sharedCache, folder);
+        }
+
+        void Initialize(ResultsStore store, RunFolder created)
         {
             RunFolder.Remember(store, manifest.Text, manifest.FilePath, ManifestPeek.PluginPaths(manifest.FilePath), created.Path);
             if (sharedCache is not null)
             {
                 store.SetMeta(SharedCacheKey, Path.GetFullPath(sharedCache));
             }
-        }, pluginFolders, loggerFactory);
+        }
+
+        if (folder is not null)
+        {
+            // Refused before the lock is taken, so that nothing (not even the lock file) is written into
+            // a folder that cannot take a run.
+            if (RunFolder.RefusalForNew(folder) is { } refusal)
+            {
+                // A run that is running is named by its process, which says more than "holds a run".
+                throw RunFolderLock.Holder(folder) is { } owner ? RunFolderLock.InUse(Path.GetFullPath(folder), owner) : new InvalidInputException(refusal);
+            }
+
+            return OpenLocked(manifest, RunFolderLock.Acquire(Path.GetFullPath(folder)), RunFolder.Create, created => created.CreateStore(store => Initialize(store, created)), pluginFolders, loggerFactory);
+        }
+
+        // The default folder: the first of runs/NAME-TIME, -2, -3, … that is new and that this process
+        // locks first (another run started in the same second takes the next one).
+        foreach (var candidate in RunFolder.DefaultPaths(manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.FilePath)))
+        {
+            if (Directory.Exists(candidate) || File.Exists(candidate))
+            {
+                continue;
+            }
+
+            var taken = RunFolderLock.TryAcquire(candidate);
+            if (taken is null)
+            {
+                continue;
+            }
+
+            if (RunFolder.RefusalForNew(candidate) is not null)
+            {
+                taken.Dispose();
+                continue;
+            }
+
+            return OpenLocked(manifest, taken, RunFolder.Create, created => created.CreateStore(store => Initialize(store, created)), pluginFolders, loggerFactory);
+        }
+
+        throw new InvalidInputException("every default run folder for this second is taken; give one with --out");
     }
 
     /// <summary>
@@ -99,8 +142,9 @@ public sealed class SearchRun : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var existing = RunFolder.Existing(folder);
+        existing.CheckManifestCopy(manifest.Text);
         await CheckRunnableAsync(manifest, cancellationToken).ConfigureAwait(false);
-        return OpenLocked(manifest, existing.Path, _ => existing, (_, _) => { }, pluginFolders, loggerFactory);
+        return OpenLocked(manifest, RunFolderLock.Acquire(existing.Path), _ => existing, resumed => ResultsStore.Open(resumed.Database), pluginFolders, loggerFactory);
     }
 
     /// <summary>
@@ -122,26 +166,25 @@ public sealed class SearchRun : IAsyncDisposable
         _surrogate?.Dispose();
         _optimizer.Dispose();
         _shared?.Dispose();
+        _store.SettleForReading();
         _store.Dispose();
         _lock.Dispose();
     }
 
     /// <summary>
-    /// Locks the folder at <paramref name="path"/> before anything in it is read or written (a second
-    /// process on it, a second --resume or --out on a running run, stops here naming the first), then
-    /// opens it (<paramref name="folderAt"/>), its store (<paramref name="initialize"/> writes what a new
-    /// run records) and the shared cache it names; on any failure releases what was taken.
+    /// Opens the run in the folder <paramref name="folderLock"/> holds (a second process on it, a second
+    /// --resume or --out on a running run, is stopped at the lock, naming the first): the folder
+    /// (<paramref name="folderAt"/>), its store (<paramref name="openStore"/>, which creates a new run's)
+    /// and the shared cache the store names. On any failure releases what was taken.
     /// </summary>
-    private static SearchRun OpenLocked(ValidatedManifest manifest, string path, Func<string, RunFolder> folderAt, Action<ResultsStore, RunFolder> initialize, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory)
+    private static SearchRun OpenLocked(ValidatedManifest manifest, RunFolderLock folderLock, Func<string, RunFolder> folderAt, Func<RunFolder, ResultsStore> openStore, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory)
     {
-        var folderLock = RunFolderLock.Acquire(path);
         ResultsStore? store = null;
         ResultsStore? shared = null;
         try
         {
-            var folder = folderAt(path);
-            store = ResultsStore.Open(folder.Database);
-            initialize(store, folder);
+            var folder = folderAt(folderLock.Folder);
+            store = openStore(folder);
             shared = store.GetMeta(SharedCacheKey) is { } sharedPath ? ResultsStore.Open(sharedPath) : null;
             return new SearchRun(manifest, folder, folderLock, store, shared, pluginFolders, loggerFactory);
         }
@@ -154,6 +197,22 @@ public sealed class SearchRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Refuses a shared cache that is a run's own store (the run's rows would be written twice, or
+    /// another run's rows added to it) or that cannot be opened as a results store, before the run is
+    /// created, so that a bad --cache leaves no run behind.
+    /// </summary>
+    private static void CheckSharedCache(string sharedCache, string? folder)
+    {
+        var full = Path.GetFullPath(sharedCache);
+        if (RunFolder.IsRunStore(full) || (folder is not null && string.Equals(full, Path.Combine(Path.GetFullPath(folder), "results.sqlite"), StringComparison.Ordinal)))
+        {
+            throw new InvalidInputException($"--cache {sharedCache} is a run's own results store, which only that run writes; give the runs a separate cache file (e.g. runs/cache.sqlite)");
+        }
+
+        ResultsStore.Open(full).Dispose();
+    }
+
     private static async Task CheckRunnableAsync(ValidatedManifest manifest, CancellationToken cancellationToken)
     {
         var errors = new List<ManifestError>();
@@ -163,24 +222,8 @@ public sealed class SearchRun : IAsyncDisposable
             errors.Add(new ManifestError(file, "$.optimizer", null, "a search needs an optimizer (e.g. { \"plugin\": \"random-search\" })"));
         }
 
-        var budget = manifest.Manifest.Search.Budget;
-        if (budget.Evaluations is null && budget.Iterations is null && budget.WallTimeSeconds is null)
-        {
-            errors.Add(new ManifestError(file, "$.search.budget", null, "give at least one of evaluations, iterations or wallTimeSeconds, or the search never stops"));
-        }
-
-        foreach (var key in manifest.Manifest.Search.WarmupMotifs)
-        {
-            try
-            {
-                manifest.SearchSpaceInstance.Parse(key);
-            }
-            catch (MotifFormatException ex)
-            {
-                errors.Add(new ManifestError(file, "$.search.warmupMotifs", manifest.SearchSpace.Entry.Id, ex.Message));
-            }
-        }
-
+        // The budget and the warm-up motifs are checked with the manifest (ManifestLoader), so that
+        // validate refuses them too; a manifest without an optimizer is valid for compare and rank.
         if (errors.Count == 0 && manifest.ExecutorSettings is SlurmExecutorSettings && await SlurmExecutor.CheckClusterAsync(cancellationToken).ConfigureAwait(false) is { } problem)
         {
             errors.Add(new ManifestError(manifest.FilePath, "$.executor", null, $"the slurm executor cannot be used: {problem}"));

@@ -64,8 +64,36 @@ public sealed class ResultsStore : IDisposable
             throw new InvalidInputException($"{full}: no results store there");
         }
 
-        return Connect(full, SqliteOpenMode.ReadOnly, CheckReadable, "could not be read as a results store",
-            (message, ex) => new InvalidInputException(message, ex));
+        try
+        {
+            return Connect(full, SqliteOpenMode.ReadOnly, CheckReadable, "could not be read as a results store",
+                (message, ex) => new InvalidInputException(message, ex));
+        }
+        catch (Exception ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 8 or 14 })
+        {
+            // A store left in write-ahead-log mode (a run that was stopped) needs its shared-memory file
+            // beside it, which a read-only folder or mount cannot take: read it as an immutable file then,
+            // which nothing can be writing on such a mount.
+            return Connect(full, SqliteOpenMode.ReadOnly, CheckReadable, "could not be read as a results store",
+                (message, inner) => new InvalidInputException(message, inner), dataSource: new Uri(full).AbsoluteUri + "?immutable=1");
+        }
+    }
+
+    /// <summary>
+    /// Leaves the store as one self-contained file (rollback journal instead of the write-ahead log), so
+    /// that reading it needs no write access to its folder. Called when its run closes it; reopening it
+    /// for writing returns to the write-ahead log. Skipped while another connection holds it.
+    /// </summary>
+    public void SettleForReading()
+    {
+        try
+        {
+            Execute("PRAGMA journal_mode = DELETE");
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            // Busy or locked: another process has it open, and the next to close it settles it.
+        }
     }
 
     /// <summary>
@@ -73,11 +101,11 @@ public sealed class ResultsStore : IDisposable
     /// a SQLite failure becomes what <see cref="Explain"/> makes of it, else <paramref name="otherwise"/>
     /// with SQLite's words and the file; the connection is closed on any failure.
     /// </summary>
-    private static ResultsStore Connect(string full, SqliteOpenMode mode, Action<ResultsStore> prepare, string what, Func<string, SqliteException, Exception> otherwise)
+    private static ResultsStore Connect(string full, SqliteOpenMode mode, Action<ResultsStore> prepare, string what, Func<string, SqliteException, Exception> otherwise, string? dataSource = null)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = full,
+            DataSource = dataSource ?? full,
             Mode = mode,
             Pooling = false,
             DefaultTimeout = 30,
@@ -130,6 +158,78 @@ public sealed class ResultsStore : IDisposable
         var hash = HashConfiguration(configurationKey);
         Execute("INSERT OR IGNORE INTO configurations(hash, key) VALUES ($hash, $key)", ("$hash", hash), ("$key", configurationKey));
         return hash;
+    }
+
+    /// <summary>
+    /// Claims the evaluation of (configuration, motif, fidelity, seed) for <paramref name="owner"/> in a
+    /// store shared between runs, so that two runs do not train the same motif at once. Returns null
+    /// when the claim is <paramref name="owner"/>'s now (it was free, stale, or already its own), else the
+    /// owner holding it.
+    /// </summary>
+    public ClaimOwner? TryClaim(string configuration, string motif, string fidelity, int seed, ClaimOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        lock (_gate)
+        {
+            // The table exists only in stores used as shared caches; IMMEDIATE takes the write lock
+            // before the read, so two processes cannot both see the claim free.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                CREATE TABLE IF NOT EXISTS claims (
+                    configuration TEXT    NOT NULL,
+                    motif         TEXT    NOT NULL,
+                    fidelity      TEXT    NOT NULL,
+                    seed          INTEGER NOT NULL,
+                    host          TEXT    NOT NULL,
+                    pid           INTEGER NOT NULL,
+                    started       TEXT    NOT NULL,
+                    claimed_at    TEXT    NOT NULL,
+                    PRIMARY KEY (configuration, motif, fidelity, seed)
+                );
+                SELECT host, pid, started, claimed_at FROM claims
+                WHERE configuration = $configuration AND motif = $motif AND fidelity = $fidelity AND seed = $seed;
+                """;
+            Bind(command, ("$configuration", configuration), ("$motif", motif), ("$fidelity", fidelity), ("$seed", seed));
+            using (var reader = command.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    var holder = new ClaimOwner(reader.GetString(0), reader.GetInt32(1), reader.GetString(2));
+                    var claimedAt = DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture);
+                    if (holder != owner && holder.Holds(claimedAt, DateTimeOffset.UtcNow))
+                    {
+                        return holder;
+                    }
+                }
+            }
+
+            command.CommandText = """
+                INSERT INTO claims(configuration, motif, fidelity, seed, host, pid, started, claimed_at)
+                VALUES ($configuration, $motif, $fidelity, $seed, $host, $pid, $started, $claimed)
+                ON CONFLICT DO UPDATE SET host = excluded.host, pid = excluded.pid, started = excluded.started, claimed_at = excluded.claimed_at
+                """;
+            command.Parameters.Clear();
+            Bind(command, ("$configuration", configuration), ("$motif", motif), ("$fidelity", fidelity), ("$seed", seed),
+                ("$host", owner.Host), ("$pid", owner.ProcessId), ("$started", owner.Started), ("$claimed", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            command.ExecuteNonQuery();
+            transaction.Commit();
+            return null;
+        }
+    }
+
+    /// <summary>Gives up <paramref name="owner"/>'s claim of the evaluation (done, failed or stopped).</summary>
+    public void ReleaseClaim(string configuration, string motif, string fidelity, int seed, ClaimOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        Execute("""
+            DELETE FROM claims
+            WHERE configuration = $configuration AND motif = $motif AND fidelity = $fidelity AND seed = $seed
+              AND host = $host AND pid = $pid AND started = $started
+            """,
+            ("$configuration", configuration), ("$motif", motif), ("$fidelity", fidelity), ("$seed", seed),
+            ("$host", owner.Host), ("$pid", owner.ProcessId), ("$started", owner.Started));
     }
 
     /// <summary>Stores an evaluation and returns it with its row id.</summary>

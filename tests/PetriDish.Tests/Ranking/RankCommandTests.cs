@@ -149,7 +149,7 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--random", "5" }, "give --observations FILE (to fit the surrogate) or --load FILE")]
+    [InlineData(new[] { "--random", "5" }, "or --load FILE (a surrogate saved by --save): rank needs one of them")]
     [InlineData(new[] { "--observations", "OBS", "--load", "x.bin", "--random", "5" }, "not both")]
     [InlineData(new[] { "--observations", "OBS" }, "give exactly one of --candidates FILE or --random N")]
     [InlineData(new[] { "--observations", "OBS", "--random", "0" }, "--random needs a positive count")]
@@ -191,5 +191,37 @@ public sealed class RankCommandTests : IDisposable
         Assert.True(saved.ExitCode == ExitCodes.Success, saved.ToString());
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("does not fit this manifest: it is a 'nn-predictor' surrogate, the manifest's is 'petri-dish'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_saved_surrogate_with_flipped_bytes_or_cut_short_is_refused_as_damaged(bool truncate)
+    {
+        // Issue 26: four flipped bytes in the weights loaded and ranked every candidate equal.
+        var manifest = Manifest();
+        var path = _temp.File("nn.bin");
+        var saved = await Rank(manifest, "--observations", Observations, "--random", "5", "--surrogate", "nn-predictor", "--save", path, "--out", _temp.File("nn"));
+        Assert.True(saved.ExitCode == ExitCodes.Success, saved.ToString());
+        var bytes = File.ReadAllBytes(path);
+        if (truncate)
+        {
+            bytes = bytes[..^10];
+        }
+        else
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                bytes[bytes.Length / 2 + i] ^= 0xFF;
+            }
+        }
+
+        File.WriteAllBytes(path, bytes);
+
+        var result = await Rank(manifest, "--load", path, "--random", "5", "--surrogate", "nn-predictor", "--out", _temp.File("damaged"));
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains($"{path} is damaged: its checksum does not match its contents", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.File("damaged")));
     }
 }

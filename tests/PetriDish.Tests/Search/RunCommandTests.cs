@@ -186,7 +186,7 @@ public sealed class RunCommandTests : IDisposable
     [Theory]
     [InlineData("""{ "budget": { "evaluations": 0 } }""", "$.search.budget.evaluations: 0 is below the minimum 1")]
     [InlineData("""{ "budget": { } }""", "$.search.budget: give at least one of evaluations, iterations or wallTimeSeconds")]
-    [InlineData("""{ "warmupMotifs": ["toy:x"], "budget": { "evaluations": 3 } }""", "$.search.warmupMotifs (plugin 'toy-space'): invalid motif 'toy:x'")]
+    [InlineData("""{ "warmupMotifs": ["toy:x"], "budget": { "evaluations": 3 } }""", "$.search.warmupMotifs[0] (plugin 'toy-space'): invalid motif 'toy:x'")]
     public async Task Unrunnable_search_settings_are_usage_errors_and_nothing_is_run(string search, string message)
     {
         var result = await Run(Manifest("bad.json", search), "--out", _temp.File("bad"));
