@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using PetriDish.Core.Manifest;
 
 namespace PetriDish.Cli;
 
@@ -24,6 +26,24 @@ public static class PetriDishCli
         root.Subcommands.Add(NewCommand.Create(runner));
 
         var parse = root.Parse(args);
+
+        // An unknown --option is taken as an argument (a misspelt --resume becomes the manifest), and the
+        // error then names the wrong token: name the misspelt option instead.
+        var command = parse.CommandResult.Command;
+        var known = command.Options.Concat(root.Options).SelectMany(o => o.Aliases.Append(o.Name)).Distinct().ToList();
+        var unknown = parse.Tokens.Where(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.Length > 2).Select(t => t.Value).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var option in unknown)
+            {
+                var closest = Spelling.Closest(option, known);
+                await error.WriteLineAsync($"error: '{command.Name}' has no option {option}{(closest is null ? "" : $"; did you mean {closest}?")}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"Run 'petridish {command.Name} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)
