@@ -156,7 +156,18 @@ public sealed class SearchRun : IAsyncDisposable
     {
         TorchRuntime.SetThreads(_manifest.Manifest.Threads);
         var outcome = await new SearchLoop(_manifest, _components, _groundTruth, _executor, _store, progress ?? NullProgressSink.Instance).RunAsync(cancellationToken).ConfigureAwait(false);
-        var summary = RunReport.Write(Folder, _manifest, _store, outcome, _groundTruth.Metric, _groundTruth.Configuration, _executor.Description);
+        string summary;
+        try
+        {
+            summary = RunReport.Write(Folder, _manifest, _store, outcome, _groundTruth.Metric, _groundTruth.Configuration, _executor.Description);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The search itself is done and stored; only its report is missing, and a resume writes it.
+            throw new IOException($"the search is done and every evaluation is stored, but its report could not be written in {Folder} ({ex.Message}); " +
+                $"free space (or fix the folder), then 'petridish run --resume {Folder}' writes it", ex);
+        }
+
         return new SearchRunResult(Folder, outcome, summary);
     }
 

@@ -265,6 +265,27 @@ public sealed partial class RunFolderSafetyTests : IDisposable
         Assert.Contains(runs, r => (r.Output + r.Error).Contains("(stored)", StringComparison.Ordinal)); // Reused, not trained.
     }
 
+    [Fact]
+    public async Task A_report_that_cannot_be_written_says_the_evaluations_are_stored_and_how_to_write_it()
+    {
+        var folder = _temp.File("run");
+        Assert.Equal(ExitCodes.Success, (await Cli("run", Manifest("search.json"), "--out", folder)).ExitCode);
+        var report = Path.Combine(folder, "report.md");
+        File.Delete(report);
+        Directory.CreateDirectory(report); // Stands in for a full disk: the report's file cannot be written.
+
+        var failed = await Cli("run", "--resume", folder);
+
+        Assert.Equal(ExitCodes.RuntimeFailure, failed.ExitCode);
+        Assert.Contains("every evaluation is stored", failed.Error, StringComparison.Ordinal);
+        Assert.Contains($"'petridish run --resume {folder}' writes it", failed.Error, StringComparison.Ordinal);
+        Directory.Delete(report);
+        var resumed = await Cli("run", "--resume", folder);
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        Assert.True(File.Exists(report));
+        Assert.Equal(5, RunFolders.Evaluations(folder).Count);
+    }
+
     [GeneratedRegex(@"run folder (\S+)")]
     private static partial Regex RunFolderLine();
 }
