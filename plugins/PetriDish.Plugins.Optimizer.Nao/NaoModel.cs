@@ -14,6 +14,10 @@ internal sealed class NaoModel : nn.Module
 {
     private const int StartToken = 0;
 
+    // Held for the native calls (see HeldScalars): implicit Scalars can be collected mid-call.
+    private static readonly Scalar StartTokenScalar = StartToken.ToScalar();
+    private static readonly Scalar NegativeInfinity = double.NegativeInfinity.ToScalar();
+
     private readonly Embedding _encoderEmbedding;
     private readonly LSTM _encoder;
     private readonly Sequential _predictor;
@@ -63,7 +67,7 @@ internal sealed class NaoModel : nn.Module
     /// <summary>Reconstruction logits <c>[B, L, V]</c> with teacher forcing (the decoder sees the true previous token).</summary>
     public Tensor Reconstruct(Tensor encoderOutputs, Tensor embedding, Tensor targets)
     {
-        var previous = cat([full([targets.shape[0], 1], StartToken, dtype: ScalarType.Int64, device: targets.device), targets.narrow(1, 0, targets.shape[1] - 1)], 1);
+        var previous = cat([full([targets.shape[0], 1], StartTokenScalar, dtype: ScalarType.Int64, device: targets.device), targets.narrow(1, 0, targets.shape[1] - 1)], 1);
         var state = (embedding.unsqueeze(0).contiguous(), embedding.unsqueeze(0).contiguous());
         var (outputs, _, _) = _decoder.forward(_decoderEmbedding.forward(previous), state);
         return Attend(outputs, encoderOutputs);
@@ -82,13 +86,13 @@ internal sealed class NaoModel : nn.Module
             return allowed;
         }).ToList();
         var state = (embedding.unsqueeze(0).contiguous(), embedding.unsqueeze(0).contiguous());
-        var token = full([batch, 1], StartToken, dtype: ScalarType.Int64, device: device);
+        var token = full([batch, 1], StartTokenScalar, dtype: ScalarType.Int64, device: device);
         var decoded = new List<Tensor>();
         for (var position = 0; position < form.Length; position++)
         {
             var (output, h, c) = _decoder.forward(_decoderEmbedding.forward(token), state);
             state = (h, c);
-            var logits = Attend(output, encoderOutputs).squeeze(1).masked_fill(masks[position].logical_not(), double.NegativeInfinity);
+            var logits = Attend(output, encoderOutputs).squeeze(1).masked_fill(masks[position].logical_not(), NegativeInfinity);
             token = logits.argmax(-1, keepdim: true);
             decoded.Add(token);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
 
@@ -106,6 +107,8 @@ public sealed class NaoOptimizer : IOptimizer, IDisposable
         using var optimizer = HeldOptimizer.Adam(_model.parameters(), _settings.LearningRate, _settings.WeightDecay); // held Scalars (see HeldScalars)
         var order = new DeterministicRandom(Seeds.Derive(_context.Seed, "nao-batches", iteration));
         var (predictionLoss, reconstructionLoss) = (double.NaN, double.NaN);
+        using var predictionWeight = _settings.TradeOff.ToScalar();
+        using var reconstructionWeight = (1 - _settings.TradeOff).ToScalar();
         for (var epoch = 0; epoch < _settings.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -120,7 +123,8 @@ public sealed class NaoOptimizer : IOptimizer, IDisposable
                 var prediction = nn.functional.mse_loss(_model.Predict(embedding), targets.index_select(0, batch));
                 var logits = _model.Reconstruct(outputs, embedding, input);
                 var reconstruction = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), input.reshape(-1));
-                var loss = (prediction * _settings.TradeOff) + (reconstruction * (1 - _settings.TradeOff));
+                // Held Scalars, the addition's alpha too (see HeldScalars): this runs every training step.
+                var loss = prediction.mul(predictionWeight).add_(reconstruction.mul(reconstructionWeight), HeldScalars.One);
                 optimizer.ZeroGrad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(_model.parameters(), 5.0);

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.Activation;
@@ -42,10 +43,11 @@ public sealed class ActivationMotifNetworkFactory : IMotifNetworkFactory
         ArgumentNullException.ThrowIfNull(options);
         var sizes = LayerSizes(options);
         var parameters = new List<Tensor>();
+        using var scale = options.InitScale.ToScalar(); // Held for the native calls (see HeldScalars).
         for (var layer = 0; layer + 1 < sizes.Count; layer++)
         {
-            parameters.Add(randn([sizes[layer], sizes[layer + 1]], dtype: dtype, device: device, generator: generator).mul_(options.InitScale));
-            parameters.Add(randn([sizes[layer + 1]], dtype: dtype, device: device, generator: generator).mul_(options.InitScale));
+            parameters.Add(randn([sizes[layer], sizes[layer + 1]], dtype: dtype, device: device, generator: generator).mul_(scale));
+            parameters.Add(randn([sizes[layer + 1]], dtype: dtype, device: device, generator: generator).mul_(scale));
         }
 
         return parameters;

@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
@@ -24,7 +25,8 @@ public sealed class CellMotifNetworkFactory(CellNetworkSettings settings, int no
         var inputs = options.SampleShape[^1];
         var width = options.Width;
         long[][] shapes = [[inputs + width, 2 * width], [nodes, width, 2 * width], [width, options.OutputSize], [options.OutputSize]];
-        return [.. shapes.Select(shape => randn(shape, dtype: dtype, device: device, generator: generator).mul_(options.InitScale))];
+        using var scale = options.InitScale.ToScalar(); // Held for the native calls (see HeldScalars).
+        return [.. shapes.Select(shape => randn(shape, dtype: dtype, device: device, generator: generator).mul_(scale))];
     }
 
     public IMotifNetwork Create(IReadOnlyList<IMotif> motifs, MotifNetworkOptions options, Device device, ScalarType dtype)

@@ -2,6 +2,7 @@ using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.RnnCell.Data;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
 
@@ -245,7 +246,12 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
             return tensor(tokens.AsSpan(0, length * batch).ToArray().Select(t => (long)t).ToArray(), [batch, length], dtype: ScalarType.Int64, device: _device).t().contiguous();
         }
 
-        private Parameter Uniform(long[] shape, double range) =>
-            new(rand(shape, device: _device, generator: _generator).mul_(2 * range).sub_(range));
+        private Parameter Uniform(long[] shape, double range)
+        {
+            // Scalars held for the native calls (see HeldScalars): implicit ones can be collected mid-call.
+            using var width = (2 * range).ToScalar();
+            using var low = range.ToScalar();
+            return new(rand(shape, device: _device, generator: _generator).mul_(width).sub_(low));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.Activation.Data;
@@ -10,9 +11,12 @@ public sealed class ImageSplit(byte[] pixels, byte[] labels, int features)
     public int Features => features;
 
     /// <summary>The first <paramref name="count"/> images as floats in [0, 1], <c>[count, features]</c>.</summary>
-    public Tensor Images(int count, Device device) =>
-        tensor(pixels.AsSpan(0, count * features).ToArray(), [count, features], dtype: ScalarType.Byte)
-            .to(ScalarType.Float32, device).div_(255f);
+    public Tensor Images(int count, Device device)
+    {
+        using var maximum = 255f.ToScalar(); // Held for the native call (see HeldScalars).
+        return tensor(pixels.AsSpan(0, count * features).ToArray(), [count, features], dtype: ScalarType.Byte)
+            .to(ScalarType.Float32, device).div_(maximum);
+    }
 
     /// <summary>The first <paramref name="count"/> labels, <c>[count]</c> (int64).</summary>
     public Tensor Labels(int count, Device device) =>

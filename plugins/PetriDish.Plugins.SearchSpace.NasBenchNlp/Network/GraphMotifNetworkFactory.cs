@@ -1,5 +1,6 @@
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.NasBenchNlp.Network;
@@ -27,7 +28,8 @@ public sealed class GraphMotifNetworkFactory(GraphNetworkSettings settings, int 
         var inputs = options.SampleShape[^1];
         var width = options.Width;
         long[][] shapes = [[maxNodes, inputs, width], [maxNodes, GraphProgram.Gathered, width, width], [maxNodes, width], [width, options.OutputSize], [options.OutputSize]];
-        return [.. shapes.Select(shape => randn(shape, dtype: dtype, device: device, generator: generator).mul_(options.InitScale))];
+        using var scale = options.InitScale.ToScalar(); // Held for the native calls (see HeldScalars).
+        return [.. shapes.Select(shape => randn(shape, dtype: dtype, device: device, generator: generator).mul_(scale))];
     }
 
     public IMotifNetwork Create(IReadOnlyList<IMotif> motifs, MotifNetworkOptions options, Device device, ScalarType dtype)
