@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using PetriDish.Cli;
 using PetriDish.Tests.Infrastructure;
 
@@ -10,24 +9,15 @@ namespace PetriDish.Tests.Ranking;
 /// </summary>
 public sealed class InputFileTests : IDisposable
 {
-    private static readonly string Observations = Path.Combine(RepoPaths.Root, "docs", "data", "sigmoid-slope-embedded-21.csv");
+    private static readonly string Observations = RankFixture.Observations;
 
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    private string Manifest()
-    {
-        var manifest = JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Manifests, "sigmoid-slope.json")));
-        manifest.Remove("$schema");
-        manifest.Remove("compare");
-        ((JObject)manifest["search"]!).Remove("reference");
-        manifest["search"]!["surrogate"] = "linear";
-        manifest["surrogates"] = JArray.Parse("""[ { "plugin": "linear" } ]""");
-        return _temp.Write("sigmoid-slope.json", manifest.ToString());
-    }
+    private string Manifest() => RankFixture.Manifest(_temp, """[ { "plugin": "linear" } ]""", "linear");
 
-    private static Task<CliResult> Rank(params string[] args) => InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "rank", .. args]);
+    private static Task<CliResult> Rank(params string[] args) => RankFixture.Rank(args);
 
     private static void AssertNoLibraryDump(CliResult result)
     {

@@ -11,7 +11,7 @@ namespace PetriDish.Tests.Ranking;
 /// </summary>
 public sealed class RankCommandTests : IDisposable
 {
-    private static readonly string Observations = Path.Combine(RepoPaths.Root, "docs", "data", "sigmoid-slope-embedded-21.csv");
+    private static readonly string Observations = RankFixture.Observations;
 
     private readonly TempDirectory _temp = new();
 
@@ -21,23 +21,14 @@ public sealed class RankCommandTests : IDisposable
     /// manifests/sigmoid-slope.json's search space with an NN predictor and a small Petri dish (a few
     /// outer steps, so that the test fits in seconds); its paths to docs/ are dropped.
     /// </summary>
-    private string Manifest()
-    {
-        var manifest = JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Manifests, "sigmoid-slope.json")));
-        manifest.Remove("$schema");
-        manifest.Remove("compare");
-        ((JObject)manifest["search"]!).Remove("reference");
-        manifest["search"]!["surrogate"] = "small-dish";
-        manifest["surrogates"] = JArray.Parse("""
-            [
-              { "plugin": "nn-predictor", "settings": { "epochs": 500 } },
-              { "plugin": "petri-dish", "name": "small-dish", "settings": { "innerSteps": 30, "innerLearningRate": 0.05, "outerSchedule": [ { "steps": 4, "learningRate": 0.01 } ] } }
-            ]
-            """);
-        return _temp.Write("sigmoid-slope.json", manifest.ToString());
-    }
+    private string Manifest() => RankFixture.Manifest(_temp, """
+        [
+          { "plugin": "nn-predictor", "settings": { "epochs": 500 } },
+          { "plugin": "petri-dish", "name": "small-dish", "settings": { "innerSteps": 30, "innerLearningRate": 0.05, "outerSchedule": [ { "steps": 4, "learningRate": 0.01 } ] } }
+        ]
+        """, "small-dish");
 
-    private static Task<CliResult> Rank(params string[] args) => InProcessCli.RunAsync(["--plugins", RepoPaths.HostPlugins, "rank", .. args]);
+    private static Task<CliResult> Rank(params string[] args) => RankFixture.Rank(args);
 
     private static double Slope(string key) => double.Parse(key["sigmoid-slope:".Length..], CultureInfo.InvariantCulture);
 
