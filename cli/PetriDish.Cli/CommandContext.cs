@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Plugins;
+using PetriDish.Core.Search;
 
 namespace PetriDish.Cli;
 
@@ -36,4 +37,12 @@ public sealed class CommandContext
     /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
     public ValidatedManifest LoadManifest(string text, string path) =>
         new ManifestLoader(Catalog, LoggerFactory).Load(text, path);
+
+    /// <summary>Validates the manifest a run was started with, reading the reference curve its folder kept.</summary>
+    public ValidatedManifest LoadRunManifest(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var (text, path, _) = run.Recall();
+        return new ManifestLoader(Catalog, LoggerFactory).Load(text, path, run.KeptReference);
+    }
 }

@@ -51,7 +51,7 @@ internal static class RunCommand
                     throw new InvalidInputException("--seed cannot change a run being resumed; it keeps the seed it was started with");
                 }
 
-                var validated = recalled is { } r ? context.LoadManifest(r.Text, r.Path)
+                var validated = existing is not null ? context.LoadRunManifest(existing)
                     : context.LoadManifest(manifestPath!, parse.GetValue(seed));
                 if (existing is not null && parse.GetValue(cache) is not null)
                 {

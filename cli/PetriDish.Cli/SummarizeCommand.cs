@@ -19,15 +19,14 @@ internal static class SummarizeCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var paths = parse.GetValue(folders)!;
-            (string Text, string Path, IReadOnlyList<string> PluginFolders)? recalled = null;
+            RunFolder? first = null;
             return runner.RunAsync(parse, () =>
             {
-                recalled = RunFolder.Existing(paths[0]).Recall();
-                return recalled.Value.PluginFolders;
+                first = RunFolder.Existing(paths[0]);
+                return first.Recall().PluginFolders;
             }, async (context, token) =>
             {
-                var first = recalled!.Value;
-                var manifest = context.LoadManifest(first.Text, first.Path);
+                var manifest = context.LoadRunManifest(first!);
                 var metric = manifest.SearchSpaceInstance.GroundTruth.Metric;
                 var runs = paths.Select(p => RunSummary.Read(p, metric)).ToList();
                 var table = RunSummary.Write(runs, metric, parse.GetValue(output)!, parse.GetValue(title) ?? $"{manifest.SearchSpaceInstance.Description}: best {metric.Name} against evaluations", parse.GetValue(from));

@@ -66,8 +66,9 @@ public sealed class PetriDishSession
     /// <summary>Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it was started with.</summary>
     public Task<SearchRun> ResumeSearchAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var (text, path, _) = RunFolder.Existing(folder).Recall();
-        return SearchRun.ResumeAsync(LoadManifestText(text, path), folder, _extraFolders, _loggerFactory, cancellationToken);
+        var run = RunFolder.Existing(folder);
+        var (text, path, _) = run.Recall();
+        return SearchRun.ResumeAsync(new ManifestLoader(Plugins, _loggerFactory).Load(text, path, run.KeptReference), folder, _extraFolders, _loggerFactory, cancellationToken);
     }
 
     /// <summary>

@@ -49,7 +49,15 @@ public sealed class ManifestLoader
     /// Validates manifest <paramref name="text"/> as if it were the file at <paramref name="path"/>
     /// (relative paths resolve against its folder): how a resumed run re-reads the manifest it stored.
     /// </summary>
-    public ValidatedManifest Load(string text, string path)
+    public ValidatedManifest Load(string text, string path) => Load(text, path, keptReference: null);
+
+    /// <summary>
+    /// Validates the manifest a run was started with (<paramref name="text"/>, as the file at
+    /// <paramref name="path"/>), reading its reference curve from the copy its run folder kept
+    /// (<paramref name="keptReference"/>, when there is one), so that the run resumes when the
+    /// manifest's folder has moved.
+    /// </summary>
+    public ValidatedManifest Load(string text, string path, string? keptReference)
     {
         var file = Path.GetFullPath(path);
         var shown = Shown(file);
@@ -155,6 +163,11 @@ public sealed class ManifestLoader
         // missing observations would stop compare only after the plugins were created.
         foreach (var (tokenPath, what) in new[] { ("search.reference", "reference"), ("compare.observations", "observations") })
         {
+            if (keptReference is not null && tokenPath == "search.reference")
+            {
+                continue;
+            }
+
             if (frame.SelectToken(tokenPath) is JValue { Type: JTokenType.String } named
                 && !File.Exists(Path.GetFullPath((string)named!, baseDirectory)))
             {
@@ -222,6 +235,7 @@ public sealed class ManifestLoader
             SearchSpaceInstance = space,
             ExecutorSettings = executorSettings,
             Context = context,
+            KeptReference = keptReference,
         };
     }
 

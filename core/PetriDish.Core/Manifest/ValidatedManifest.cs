@@ -43,6 +43,15 @@ public sealed class ValidatedManifest
     /// <summary>The context plugin components are created with.</summary>
     public required PluginContext Context { get; init; }
 
+    /// <summary>
+    /// The reference curve a resumed run reads: the copy its folder kept when it started (null for a
+    /// new run, which reads <c>search.reference</c> itself).
+    /// </summary>
+    public string? KeptReference { get; init; }
+
+    /// <summary>The reference curve's file: the kept copy, else <c>search.reference</c> resolved against the manifest's folder; null without one.</summary>
+    public string? ReferencePath => KeptReference ?? (Manifest.Search.Reference is { } path ? Path.GetFullPath(path, BaseDirectory) : null);
+
     /// <summary>The surrogate with this name, or null.</summary>
     public BoundPlugin? FindSurrogate(string name) => Surrogates.FirstOrDefault(s => s.Name == name);
 }

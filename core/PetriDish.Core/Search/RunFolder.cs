@@ -21,6 +21,7 @@ public sealed class RunFolder
     private const string ManifestPath = "manifest-path";
     private const string PluginFolders = "plugin-folders";
     private const string DatabaseName = "results.sqlite";
+    private const string ReferenceName = "reference.csv";
     private const string PendingName = DatabaseName + ".new";
     private const int MostDefaultAttempts = 1000;
 
@@ -147,6 +148,21 @@ public sealed class RunFolder
         return ResultsStore.Open(Database);
     }
 
+    /// <summary>The copy of the reference curve the run kept when it started, or null.</summary>
+    public string? KeptReference => File.Exists(System.IO.Path.Combine(Path, ReferenceName)) ? System.IO.Path.Combine(Path, ReferenceName) : null;
+
+    /// <summary>
+    /// Keeps a copy of the manifest's reference curve in the run folder, so that a resume and its
+    /// report read the curve the run started with wherever the manifest's folder has gone since.
+    /// </summary>
+    public void KeepReference(string? referencePath)
+    {
+        if (referencePath is not null && File.Exists(referencePath))
+        {
+            File.Copy(referencePath, System.IO.Path.Combine(Path, ReferenceName), overwrite: true);
+        }
+    }
+
     /// <summary>Stores what a resume needs to rebuild the run exactly: the manifest text, its path, the plugin folders.</summary>
     public static void Remember(ResultsStore store, string manifestText, string manifestPath, IEnumerable<string> pluginFolders, string folder)
     {
@@ -192,7 +208,7 @@ public sealed class RunFolder
 
     /// <summary>
     /// The files an unfinished start leaves that a new start removes: the pending store, and the
-    /// manifest copied beside it. (The lock files stay: removing a held lock file would let a second
+    /// manifest and reference curve copied beside it. (The lock files stay: removing a held lock file would let a second
     /// process lock a new one.)
     /// </summary>
     private static List<string> Leftovers(string folder)
@@ -202,6 +218,7 @@ public sealed class RunFolder
         if (pending.Any(p => File.Exists(System.IO.Path.Combine(folder, p))))
         {
             names.Add("manifest.json");
+            names.Add(ReferenceName);
         }
 
         return [.. names.Select(n => System.IO.Path.Combine(folder, n)).Where(File.Exists)];

@@ -196,7 +196,7 @@ public static class RunReport
             return TabulatedObservations.Read(manifest.SearchSpaceInstance);
         }
 
-        var full = Path.GetFullPath(path, manifest.BaseDirectory);
+        var full = manifest.ReferencePath ?? Path.GetFullPath(path, manifest.BaseDirectory);
         return File.Exists(full) ? ObservationsFile.Read(full, manifest.SearchSpaceInstance) : null;
     }
 }

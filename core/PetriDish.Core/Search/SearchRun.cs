@@ -87,6 +87,7 @@ public sealed class SearchRun : IAsyncDisposable
 
         void Initialize(ResultsStore store, RunFolder created)
         {
+            created.KeepReference(manifest.ReferencePath);
             RunFolder.Remember(store, manifest.Text, manifest.FilePath, ManifestPeek.PluginPaths(manifest.FilePath), created.Path);
             if (sharedCache is not null)
             {

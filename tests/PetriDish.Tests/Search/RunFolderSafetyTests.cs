@@ -286,6 +286,26 @@ public sealed partial class RunFolderSafetyTests : IDisposable
         Assert.Equal(5, RunFolders.Evaluations(folder).Count);
     }
 
+    [Fact]
+    public async Task A_run_resumes_with_the_reference_curve_it_kept_after_the_manifests_folder_moved()
+    {
+        var experiment = _temp.File("experiment");
+        Directory.CreateDirectory(experiment);
+        File.WriteAllText(Path.Combine(experiment, "curve.csv"), "motif,value\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"toy:{i},{-Math.Abs(i - 17)}\n")));
+        var manifest = Path.Combine(experiment, "search.json");
+        File.WriteAllText(manifest, File.ReadAllText(Manifest("template.json", """{ "warmup": 3, "evaluationsPerIteration": 2, "budget": { "evaluations": 5 }, "reference": "curve.csv" }""")));
+        var folder = _temp.File("run");
+        var started = await Cli("run", manifest, "--out", folder);
+        Assert.True(started.ExitCode == ExitCodes.Success, started.ToString());
+
+        Directory.Move(experiment, _temp.File("moved"));
+        var resumed = await Cli("run", "--resume", folder);
+
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        Assert.Contains("of 40 on the reference curve", resumed.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(_temp.File("moved/curve.csv")), File.ReadAllText(Path.Combine(folder, "reference.csv")));
+    }
+
     [GeneratedRegex(@"run folder (\S+)")]
     private static partial Regex RunFolderLine();
 }
