@@ -1,3 +1,4 @@
+using PetriDish.Sdk;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.RnnCell;
@@ -47,7 +48,7 @@ internal sealed class CellWiring : IDisposable
                 oneHot[(n * 4) + (int)cells[n].Activations[node]] = 1;
             }
 
-            masks[node] = tensor(oneHot, [cells.Count, 1, 4, 1], dtype: ScalarType.Float32, device: device).to(dtype);
+            masks[node] = HeldTensors.Build(() => tensor(oneHot, [cells.Count, 1, 4, 1], dtype: ScalarType.Float32, device: device).to(dtype));
         }
 
         return new CellWiring(cells, flat, masks);

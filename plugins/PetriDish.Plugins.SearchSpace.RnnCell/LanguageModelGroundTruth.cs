@@ -243,7 +243,8 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
                 throw new InvalidDataException($"{tokens.Length} tokens are too few for {batch} parallel streams");
             }
 
-            return tensor(tokens.AsSpan(0, length * batch).ToArray().Select(t => (long)t).ToArray(), [batch, length], dtype: ScalarType.Int64, device: _device).t().contiguous();
+            var values = tokens.AsSpan(0, length * batch).ToArray().Select(t => (long)t).ToArray();
+            return HeldTensors.Build(() => tensor(values, [batch, length], dtype: ScalarType.Int64, device: _device).t().contiguous());
         }
 
         private Parameter Uniform(long[] shape, double range)

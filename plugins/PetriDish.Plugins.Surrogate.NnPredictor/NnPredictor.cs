@@ -51,7 +51,8 @@ public sealed class NnPredictor : ISurrogate, IDisposable
         random.manual_seed(Seeds.Derive(_context.Seed, "nn-predictor"));
         _model = BuildModel();
         using var x = Features(encodings);
-        using var y = tensor(scores.Select(v => (v - _scoreMean) / _scoreStd).ToArray(), dtype: ScalarType.Float32, device: _context.Device).view(-1, 1);
+        var standardised = scores.Select(v => (v - _scoreMean) / _scoreStd).ToArray();
+        using var y = HeldTensors.Build(() => tensor(standardised, dtype: ScalarType.Float32, device: _context.Device).view(-1, 1));
         using var optimizer = HeldOptimizer.Adam(_model.parameters(), _settings.LearningRate, _settings.WeightDecay); // held Scalars (see HeldScalars)
         var loss = double.NaN;
         for (var epoch = 0; epoch < _settings.Epochs; epoch++)
@@ -126,7 +127,8 @@ public sealed class NnPredictor : ISurrogate, IDisposable
                 throw new InvalidDataException($"saved NN predictor has a layer of {values.Length} weights where these settings need {parameter.numel()}");
             }
 
-            parameter.copy_(tensor(values, parameter.shape, dtype: ScalarType.Float64).to(parameter.dtype, parameter.device));
+            using var restored = HeldTensors.Build(() => tensor(values, parameter.shape, dtype: ScalarType.Float64).to(parameter.dtype, parameter.device));
+            parameter.copy_(restored);
         }
     }
 
@@ -155,7 +157,7 @@ public sealed class NnPredictor : ISurrogate, IDisposable
     private Tensor Features(double[][] encodings)
     {
         var flat = encodings.SelectMany(e => e.Select((v, j) => (v - _featureMean[j]) / _featureStd[j])).ToArray();
-        return tensor(flat, [encodings.Length, _featureMean.Length], dtype: ScalarType.Float64).to(ScalarType.Float32, _context.Device);
+        return HeldTensors.Build(() => tensor(flat, [encodings.Length, _featureMean.Length], dtype: ScalarType.Float64).to(ScalarType.Float32, _context.Device));
     }
 
     private static (double[] Mean, double[] Std) Moments(double[][] rows)

@@ -1,3 +1,4 @@
+using PetriDish.Sdk;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
@@ -47,8 +48,9 @@ internal sealed class BlockUnrollFunction : autograd.SingleTensorFunction<BlockU
         for (var d = 0; d < unrolls.Length; d++)
         {
             unrolls[d].ReportDropped?.Invoke(unrolls[d].DroppedNetworks);
-            result.Add(tensor(shares[d].Train).view(unrolls[d].TrainShape));
-            result.Add(tensor(shares[d].Valid).view(unrolls[d].ValidShape));
+            var (train, valid, dish) = (shares[d].Train, shares[d].Valid, unrolls[d]);
+            result.Add(HeldTensors.Build(() => tensor(train).view(dish.TrainShape)));
+            result.Add(HeldTensors.Build(() => tensor(valid).view(dish.ValidShape)));
         }
 
         result.Add(null!);

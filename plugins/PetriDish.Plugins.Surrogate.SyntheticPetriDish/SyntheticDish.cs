@@ -1,3 +1,4 @@
+using PetriDish.Sdk;
 using System.Globalization;
 using PetriDish.Abstractions;
 using TorchSharp.Modules;
@@ -158,6 +159,6 @@ internal sealed class SyntheticDish : IDisposable
             values[i] = reader.ReadDouble();
         }
 
-        return tensor(values, shape, dtype: ScalarType.Float64).to(dtype, device);
+        return HeldTensors.Build(() => tensor(values, shape, dtype: ScalarType.Float64).to(dtype, device));
     }
 }

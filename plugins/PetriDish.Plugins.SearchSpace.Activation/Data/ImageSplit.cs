@@ -1,3 +1,4 @@
+using PetriDish.Sdk;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,11 +15,11 @@ public sealed class ImageSplit(byte[] pixels, byte[] labels, int features)
     public Tensor Images(int count, Device device)
     {
         using var maximum = 255f.ToScalar(); // Held for the native call (see HeldScalars).
-        return tensor(pixels.AsSpan(0, count * features).ToArray(), [count, features], dtype: ScalarType.Byte)
-            .to(ScalarType.Float32, device).div_(maximum);
+        var values = pixels.AsSpan(0, count * features).ToArray();
+        return HeldTensors.Build(() => tensor(values, [count, features], dtype: ScalarType.Byte).to(ScalarType.Float32, device).div_(maximum));
     }
 
     /// <summary>The first <paramref name="count"/> labels, <c>[count]</c> (int64).</summary>
     public Tensor Labels(int count, Device device) =>
-        tensor(labels.AsSpan(0, count).ToArray(), [count], dtype: ScalarType.Byte).to(ScalarType.Int64, device);
+        HeldTensors.Build(() => tensor(labels.AsSpan(0, count).ToArray(), [count], dtype: ScalarType.Byte).to(ScalarType.Int64, device));
 }

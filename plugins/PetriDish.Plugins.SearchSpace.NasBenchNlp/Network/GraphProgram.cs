@@ -1,3 +1,4 @@
+using PetriDish.Sdk;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
 using static TorchSharp.torch;
 
@@ -119,7 +120,7 @@ internal sealed class GraphProgram : IDisposable
                     }
                 }
 
-                mix = tensor(oneHot, [n, 1, ops.Count, 1], device: device).to(dtype);
+                mix = HeldTensors.Build(() => tensor(oneHot, [n, 1, ops.Count, 1], device: device).to(dtype));
             }
 
             steps[p] = new Position(tensor(gather, device: device), ops, mix);
@@ -135,7 +136,7 @@ internal sealed class GraphProgram : IDisposable
             }
         }
 
-        return new GraphProgram(n, positions, steps, tensor(xUse, [n, positions, 1, 1], device: device).to(dtype), tensor(outputs, device: device));
+        return new GraphProgram(n, positions, steps, HeldTensors.Build(() => tensor(xUse, [n, positions, 1, 1], device: device).to(dtype)), tensor(outputs, device: device));
     }
 
     public void Dispose()
