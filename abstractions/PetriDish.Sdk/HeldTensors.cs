@@ -20,10 +20,13 @@ public static class HeldTensors
     /// Evaluates <paramref name="expression"/> in a dispose scope that holds its intermediates, and
     /// returns its result outside the scope (the caller owns it); the intermediates are freed.
     /// </summary>
-    public static Tensor Build(Func<Tensor> expression)
+    public static T Build<T>(Func<T> expression)
+        where T : Tensor
     {
         ArgumentNullException.ThrowIfNull(expression);
         using var scope = NewDisposeScope();
-        return expression().MoveToOuterDisposeScope();
+        var result = expression();
+        result.MoveToOuterDisposeScope();
+        return result;
     }
 }

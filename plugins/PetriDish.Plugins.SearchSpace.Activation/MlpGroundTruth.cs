@@ -123,8 +123,9 @@ public sealed class MlpGroundTruth : IGroundTruthEvaluator
             {
                 // With Normal not scaled by fan-in, on purpose (see GroundTruthSettings.InitScale).
                 using var scale = (settings.Initialization == WeightInitialization.He ? Math.Sqrt(2.0 / sizes[layer]) : settings.InitScale).ToScalar();
-                weights.Add(new Parameter(randn([sizes[layer], sizes[layer + 1]], dtype: ScalarType.Float32, device: device, generator: generator).mul_(scale)));
-                weights.Add(new Parameter(zeros([sizes[layer + 1]], dtype: ScalarType.Float32, device: device)));
+                var (rows, columns) = (sizes[layer], sizes[layer + 1]);
+                weights.Add(HeldTensors.Build(() => new Parameter(randn([rows, columns], dtype: ScalarType.Float32, device: device, generator: generator).mul_(scale))));
+                weights.Add(HeldTensors.Build(() => new Parameter(zeros([columns], dtype: ScalarType.Float32, device: device))));
             }
 
             // Held Scalars throughout, TorchSharp's optimizers included (see HeldScalars).

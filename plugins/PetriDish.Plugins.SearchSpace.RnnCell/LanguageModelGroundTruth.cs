@@ -120,7 +120,7 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
             _w0 = Uniform([1, e + h, 2 * h], r);
             _nodes = Uniform([1, cell.Nodes, h, 2 * h], r);
             _decoder = Uniform([h, vocabulary], r);
-            _bias = new Parameter(zeros([vocabulary], device: device));
+            _bias = HeldTensors.Build(() => new Parameter(zeros([vocabulary], device: device)));
         }
 
         private Parameter[] Parameters => [_embedding, _w0, _nodes, _decoder, _bias];
@@ -252,7 +252,7 @@ public sealed class LanguageModelGroundTruth : IGroundTruthEvaluator
             // Scalars held for the native calls (see HeldScalars): implicit ones can be collected mid-call.
             using var width = (2 * range).ToScalar();
             using var low = range.ToScalar();
-            return new(rand(shape, device: _device, generator: _generator).mul_(width).sub_(low));
+            return HeldTensors.Build(() => new Parameter(rand(shape, device: _device, generator: _generator).mul_(width).sub_(low)));
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class SyntheticDish : IDisposable
     {
         using var generator = new Generator((ulong)seed, device);
         var template = factory.CreateInitialParameters(options, generator, device, dtype);
-        var theta = FlatParameters.Flatten(template);
+        var theta = HeldTensors.Build(() => FlatParameters.Flatten(template));
         var shapes = template.Select(t => t.shape).ToArray();
         foreach (var t in template)
         {
@@ -57,9 +57,9 @@ internal sealed class SyntheticDish : IDisposable
         }
 
         var x = randn([samples, .. options.SampleShape], dtype: dtype, device: device, generator: generator);
-        var labels = randint(0, 2, [samples, options.OutputSize], generator: generator, device: device).to(dtype);
+        var labels = HeldTensors.Build(() => randint(0, 2, [samples, options.OutputSize], generator: generator, device: device).to(dtype));
         // Initialised equal: the paper found it helps the outer loop early on; the two sets diverge as they learn.
-        return new SyntheticDish(shapes, theta, new Parameter(x.clone()), new Parameter(x), labels);
+        return new SyntheticDish(shapes, theta, HeldTensors.Build(() => new Parameter(x.clone())), HeldTensors.Build(() => new Parameter(x)), labels);
     }
 
     /// <summary>The per-motif validation losses of <paramref name="network"/> trained in this dish.</summary>
@@ -96,7 +96,7 @@ internal sealed class SyntheticDish : IDisposable
         var xTrain = ReadTensor(reader, device, dtype);
         var xValid = ReadTensor(reader, device, dtype);
         var labels = ReadTensor(reader, device, dtype);
-        return new SyntheticDish(shapes, theta, new Parameter(xTrain), new Parameter(xValid), labels)
+        return new SyntheticDish(shapes, theta, HeldTensors.Build(() => new Parameter(xTrain)), HeldTensors.Build(() => new Parameter(xValid)), labels)
         {
             LossMean = reader.ReadDouble(),
             LossStd = reader.ReadDouble(),
