@@ -42,7 +42,6 @@ public sealed class CommandContext
     public ValidatedManifest LoadRunManifest(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var (text, path, _) = run.Recall();
-        return new ManifestLoader(Catalog, LoggerFactory).Load(text, path, run.KeptReference);
+        return run.LoadManifest(new ManifestLoader(Catalog, LoggerFactory));
     }
 }

@@ -66,9 +66,8 @@ public sealed class PetriDishSession
     /// <summary>Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it was started with.</summary>
     public Task<SearchRun> ResumeSearchAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var run = RunFolder.Existing(folder);
-        var (text, path, _) = run.Recall();
-        return SearchRun.ResumeAsync(new ManifestLoader(Plugins, _loggerFactory).Load(text, path, run.KeptReference), folder, _extraFolders, _loggerFactory, cancellationToken);
+        var manifest = RunFolder.Existing(folder).LoadManifest(new ManifestLoader(Plugins, _loggerFactory));
+        return SearchRun.ResumeAsync(manifest, folder, _extraFolders, _loggerFactory, cancellationToken);
     }
 
     /// <summary>

@@ -80,14 +80,9 @@ public static class ComparisonReport
             }
 
             entry["warnings"] = new JArray(s.Seeds.SelectMany(m => m.Warnings).Distinct());
-            entry["fits"] = new JArray(s.Seeds.Select(m => new JObject
-            {
-                ["seed"] = m.Seed + 1,
-                ["summary"] = m.FitSummary,
-                ["notes"] = new JArray(m.Notes),
-                ["warnings"] = new JArray(m.Warnings),
-                ["diagnostics"] = new JObject(m.Diagnostics.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new JProperty(d.Key, double.IsFinite(d.Value) ? d.Value : null))),
-            }));
+            entry["fits"] = new JArray(s.Seeds.Select(m => new JObject(
+                new JProperty("seed", m.Seed + 1),
+                FitReportJson.Properties(m.FitSummary, m.Notes, m.Warnings, m.Diagnostics))));
             return entry;
         }));
         return json;
@@ -149,7 +144,7 @@ public static class ComparisonReport
             var series = new List<ChartSeries> { new("ground truth", x, [.. order.Select(i => truth[i])]) };
             series.AddRange(result.Surrogates.Where(s => s.Curve.Count == result.Rows.Count).Select(s =>
             {
-                var z = RankMetrics.Standardise([.. s.Curve.Select(v => double.IsFinite(v) ? v : s.Curve.Where(double.IsFinite).DefaultIfEmpty(0).Min())]);
+                var z = RankMetrics.StandardiseScores(s.Curve);
                 var label = result.Folds is null ? $"{s.Name} (seed 1{(s.Seeds.FirstOrDefault()?.FitSummary is { } summary ? $": {summary}" : "")})" : $"{s.Name} (out-of-fold)";
                 return new ChartSeries(label, x, [.. order.Select(i => z[i])], Lines: false);
             }));

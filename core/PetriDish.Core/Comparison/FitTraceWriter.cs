@@ -68,8 +68,7 @@ public sealed class FitTraceWriter : IDisposable
                 var series = new List<ChartSeries> { new("ground truth", x, [.. order.Select(i => truth[i])]) };
                 foreach (var record in member.Where(r => wanted.Contains(r.Record.Step)).DistinctBy(r => r.Record.Step))
                 {
-                    var finite = record.Record.ProbeScores.Select(v => double.IsFinite(v) ? v : double.NaN).ToArray();
-                    var z = RankMetrics.Standardise([.. finite.Select(v => double.IsNaN(v) ? finite.Where(double.IsFinite).DefaultIfEmpty(0).Min() : v)]);
+                    var z = RankMetrics.StandardiseScores(record.Record.ProbeScores);
                     series.Add(new ChartSeries($"step {record.Record.Step}", x, [.. order.Select(i => z[i])]));
                 }
 

@@ -51,6 +51,17 @@ public static class RankMetrics
         return [.. values.Select(v => std > 0 ? (v - mean) / std : 0)];
     }
 
+    /// <summary>
+    /// <see cref="Standardise"/> for a surrogate's scores, which may hold non-finite values (a diverged
+    /// motif): those count as the lowest finite score, so a plot puts them at the bottom.
+    /// </summary>
+    public static double[] StandardiseScores(IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var lowest = scores.Where(double.IsFinite).DefaultIfEmpty(0).Min();
+        return Standardise([.. scores.Select(v => double.IsFinite(v) ? v : lowest)]);
+    }
+
     private static double Pearson(double[] x, double[] y)
     {
         var mx = x.Average();

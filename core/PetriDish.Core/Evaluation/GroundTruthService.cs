@@ -60,6 +60,12 @@ public sealed class GroundTruthService
     /// <summary>How often a failed evaluation is tried again.</summary>
     public int Retries { get; }
 
+    /// <summary>How long a run waits for another run's evaluation of the same motif before it trains the motif itself.</summary>
+    public TimeSpan MaximumClaimWait { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often a waiting run looks for the other run's result.</summary>
+    public TimeSpan ClaimPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The run's (or cache's) database.</summary>
     public ResultsStore Store => _store;
 
@@ -163,15 +169,9 @@ public sealed class GroundTruthService
         }
         finally
         {
-            _sharedCache.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+            ReleaseClaim(request);
         }
     }
-
-    /// <summary>How long a run waits for another run's evaluation of the same motif before it trains the motif itself.</summary>
-    public TimeSpan MaximumClaimWait { get; init; } = TimeSpan.FromHours(2);
-
-    /// <summary>How often a waiting run looks for the other run's result.</summary>
-    public TimeSpan ClaimPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// Claims the request in the shared cache for this process. While another live process holds the
@@ -182,11 +182,11 @@ public sealed class GroundTruthService
     {
         var clock = Stopwatch.StartNew();
         ClaimOwner? announced = null;
-        while (_sharedCache!.TryClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current) is { } holder)
+        while (TryClaim(request) is { } holder)
         {
             if (holder != announced)
             {
-                _logger.LogInformation("{Motif} is being evaluated by {Holder} (shared cache {Cache}); waiting for its result", request.Motif.Key, holder, _sharedCache.Path);
+                _logger.LogInformation("{Motif} is being evaluated by {Holder} (shared cache {Cache}); waiting for its result", request.Motif.Key, holder, _sharedCache!.Path);
                 announced = holder;
             }
 
@@ -207,12 +207,19 @@ public sealed class GroundTruthService
         // Claimed: the other run may have finished between the last look and the claim.
         if (TryReuse(request) is { } finished)
         {
-            _sharedCache.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+            ReleaseClaim(request);
             return finished;
         }
 
         return null;
     }
+
+    /// <summary>This process's claim of the request in the shared cache: null once it holds it, else the holder.</summary>
+    private ClaimOwner? TryClaim(EvaluationRequest request) =>
+        _sharedCache!.TryClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+
+    private void ReleaseClaim(EvaluationRequest request) =>
+        _sharedCache!.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
 
     private async Task<EvaluationOutcome> TrainAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {

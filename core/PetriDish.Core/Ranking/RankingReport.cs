@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PetriDish.Core.Reports;
 
 namespace PetriDish.Core.Ranking;
 
@@ -53,13 +54,7 @@ public static class RankingReport
             ["predict_seconds"] = result.PredictSeconds,
             ["candidates_per_second"] = result.PredictSeconds > 0 ? result.Ranked.Count / result.PredictSeconds : null,
             ["peak_working_set_mib"] = Math.Round(result.PeakWorkingSetBytes / (1024.0 * 1024.0), 1),
-            ["fit"] = result.FitReport is { } report ? new JObject
-            {
-                ["summary"] = report.Summary,
-                ["notes"] = new JArray(report.Notes),
-                ["warnings"] = new JArray(report.Warnings),
-                ["diagnostics"] = new JObject(report.Diagnostics.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new JProperty(d.Key, double.IsFinite(d.Value) ? d.Value : null))),
-            } : null,
+            ["fit"] = result.FitReport is { } report ? new JObject(FitReportJson.Properties(report.Summary, report.Notes, report.Warnings, report.Diagnostics)) : null,
             ["best_observed_value"] = result.BestObservedScore is { } best ? result.Metric.FromScore(best) : null,
             ["predicted_beyond_observed"] = result.BestObservedScore is null ? null : result.PredictedBeyondObserved,
             ["top"] = new JArray(result.Ranked.Take(10).Select(r => new JObject

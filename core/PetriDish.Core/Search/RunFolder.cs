@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using PetriDish.Core.Manifest;
 using PetriDish.Core.Store;
 
 namespace PetriDish.Core.Search;
@@ -22,6 +23,7 @@ public sealed class RunFolder
     private const string PluginFolders = "plugin-folders";
     private const string DatabaseName = "results.sqlite";
     private const string ReferenceName = "reference.csv";
+    private const string ManifestCopyName = "manifest.json";
     private const string PendingName = DatabaseName + ".new";
     private const int MostDefaultAttempts = 1000;
 
@@ -29,7 +31,13 @@ public sealed class RunFolder
 
     public string Path { get; }
 
-    public string Database => System.IO.Path.Combine(Path, DatabaseName);
+    public string Database => DatabaseIn(Path);
+
+    /// <summary>Where the store of a run in <paramref name="folder"/> is.</summary>
+    public static string DatabaseIn(string folder) => System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), DatabaseName);
+
+    /// <summary>The copy of the manifest beside the store, for reading and for worker processes.</summary>
+    public string ManifestCopy => System.IO.Path.Combine(Path, ManifestCopyName);
 
     /// <summary>Where the store is created before it becomes <see cref="Database"/>.</summary>
     public string PendingDatabase => System.IO.Path.Combine(Path, PendingName);
@@ -66,7 +74,7 @@ public sealed class RunFolder
             return null;
         }
 
-        if (File.Exists(System.IO.Path.Combine(full, DatabaseName)))
+        if (File.Exists(DatabaseIn(full)))
         {
             return $"{full} already holds a run; continue it with 'petridish run --resume {full}' or choose another --out";
         }
@@ -149,7 +157,14 @@ public sealed class RunFolder
     }
 
     /// <summary>The copy of the reference curve the run kept when it started, or null.</summary>
-    public string? KeptReference => File.Exists(System.IO.Path.Combine(Path, ReferenceName)) ? System.IO.Path.Combine(Path, ReferenceName) : null;
+    public string? KeptReference
+    {
+        get
+        {
+            var kept = System.IO.Path.Combine(Path, ReferenceName);
+            return File.Exists(kept) ? kept : null;
+        }
+    }
 
     /// <summary>
     /// Keeps a copy of the manifest's reference curve in the run folder, so that a resume and its
@@ -172,7 +187,7 @@ public sealed class RunFolder
         store.SetMeta(PluginFolders, JsonConvert.SerializeObject(pluginFolders));
         store.SetMeta("created", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         store.SetMeta("petridish-version", typeof(RunFolder).Assembly.GetName().Version?.ToString() ?? "");
-        File.WriteAllText(System.IO.Path.Combine(folder, "manifest.json"), manifestText);
+        File.WriteAllText(System.IO.Path.Combine(folder, ManifestCopyName), manifestText);
     }
 
     /// <summary>
@@ -182,7 +197,7 @@ public sealed class RunFolder
     /// </summary>
     public void CheckManifestCopy(string startedWith)
     {
-        var copy = System.IO.Path.Combine(Path, "manifest.json");
+        var copy = ManifestCopy;
         if (!File.Exists(copy))
         {
             File.WriteAllText(copy, startedWith);
@@ -196,12 +211,23 @@ public sealed class RunFolder
         }
     }
 
+    /// <summary>
+    /// The manifest the run was started with, validated by <paramref name="loader"/> as the file it was
+    /// read from, with the reference curve the run kept (<see cref="KeptReference"/>).
+    /// </summary>
+    public ValidatedManifest LoadManifest(ManifestLoader loader)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        var (text, path, _) = Recall();
+        return loader.Load(text, path, KeptReference);
+    }
+
     /// <summary>The manifest text, path and plugin folders a run was started with.</summary>
     public (string Text, string Path, IReadOnlyList<string> PluginFolders) Recall()
     {
         using var store = ResultsStore.OpenReadOnly(Database);
         var text = store.GetMeta(ManifestText) ?? throw new InvalidInputException($"{Database} does not record its manifest; it was not written by 'petridish run'");
-        var path = store.GetMeta(ManifestPath) ?? System.IO.Path.Combine(Path, "manifest.json");
+        var path = store.GetMeta(ManifestPath) ?? ManifestCopy;
         var folders = JsonConvert.DeserializeObject<List<string>>(store.GetMeta(PluginFolders) ?? "[]") ?? [];
         return (text, path, folders);
     }
@@ -217,7 +243,7 @@ public sealed class RunFolder
         var names = pending.ToList();
         if (pending.Any(p => File.Exists(System.IO.Path.Combine(folder, p))))
         {
-            names.Add("manifest.json");
+            names.Add(ManifestCopyName);
             names.Add(ReferenceName);
         }
 

@@ -44,7 +44,7 @@ public sealed class SearchRun : IAsyncDisposable
         {
             _surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "surrogate") });
             _groundTruth = new GroundTruthService(space.GroundTruth, store, manifest.Manifest.Search.Retries, loggerFactory.CreateLogger("ground-truth"), shared);
-            var launch = new WorkerLaunch(Path.Combine(folder.Path, "manifest.json"), manifest.BaseDirectory, pluginFolders, Path.Combine(folder.Path, "jobs"));
+            var launch = new WorkerLaunch(folder.ManifestCopy, manifest.BaseDirectory, pluginFolders, Path.Combine(folder.Path, "jobs"));
             _executor = manifest.ExecutorSettings switch
             {
                 SlurmExecutorSettings slurm => new SlurmExecutor(_groundTruth, launch, slurm, folder.Path),
@@ -95,44 +95,8 @@ public sealed class SearchRun : IAsyncDisposable
             }
         }
 
-        if (folder is not null)
-        {
-            // Refused before the lock is taken, so that nothing (not even the lock file) is written into
-            // a folder that cannot take a run.
-            if (RunFolder.RefusalForNew(folder) is { } refusal)
-            {
-                // A run that is running is named by its process, which says more than "holds a run".
-                throw RunFolderLock.Holder(folder) is { } owner ? RunFolderLock.InUse(Path.GetFullPath(folder), owner) : new InvalidInputException(refusal);
-            }
-
-            return OpenLocked(manifest, RunFolderLock.Acquire(Path.GetFullPath(folder)), RunFolder.Create, created => created.CreateStore(store => Initialize(store, created)), pluginFolders, loggerFactory);
-        }
-
-        // The default folder: the first of runs/NAME-TIME, -2, -3, … that is new and that this process
-        // locks first (another run started in the same second takes the next one).
-        foreach (var candidate in RunFolder.DefaultPaths(manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.FilePath)))
-        {
-            if (Directory.Exists(candidate) || File.Exists(candidate))
-            {
-                continue;
-            }
-
-            var taken = RunFolderLock.TryAcquire(candidate);
-            if (taken is null)
-            {
-                continue;
-            }
-
-            if (RunFolder.RefusalForNew(candidate) is not null)
-            {
-                taken.Dispose();
-                continue;
-            }
-
-            return OpenLocked(manifest, taken, RunFolder.Create, created => created.CreateStore(store => Initialize(store, created)), pluginFolders, loggerFactory);
-        }
-
-        throw new InvalidInputException("every default run folder for this second is taken; give one with --out");
+        var folderLock = folder is not null ? LockNewFolder(folder) : LockDefaultFolder(manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.FilePath));
+        return OpenLocked(manifest, folderLock, RunFolder.Create, created => created.CreateStore(store => Initialize(store, created)), pluginFolders, loggerFactory);
     }
 
     /// <summary>
@@ -209,6 +173,50 @@ public sealed class SearchRun : IAsyncDisposable
         }
     }
 
+    /// <summary>Locks the folder a new run was asked to go to (--out), which must be able to take a run.</summary>
+    private static RunFolderLock LockNewFolder(string folder)
+    {
+        // Refused before the lock is taken, so that nothing (not even the lock file) is written into
+        // a folder that cannot take a run.
+        if (RunFolder.RefusalForNew(folder) is { } refusal)
+        {
+            // A run that is running is named by its process, which says more than "holds a run".
+            throw RunFolderLock.Holder(folder) is { } owner ? RunFolderLock.InUse(Path.GetFullPath(folder), owner) : new InvalidInputException(refusal);
+        }
+
+        return RunFolderLock.Acquire(Path.GetFullPath(folder));
+    }
+
+    /// <summary>
+    /// Locks the default folder of a new run: the first of runs/NAME-TIME, -2, -3, … that is new and
+    /// that this process locks first (another run started in the same second takes the next one).
+    /// </summary>
+    private static RunFolderLock LockDefaultFolder(string name)
+    {
+        foreach (var candidate in RunFolder.DefaultPaths(name))
+        {
+            if (Directory.Exists(candidate) || File.Exists(candidate))
+            {
+                continue;
+            }
+
+            var taken = RunFolderLock.TryAcquire(candidate);
+            if (taken is null)
+            {
+                continue;
+            }
+
+            if (RunFolder.RefusalForNew(candidate) is null)
+            {
+                return taken;
+            }
+
+            taken.Dispose();
+        }
+
+        throw new InvalidInputException("every default run folder for this second is taken; give one with --out");
+    }
+
     /// <summary>
     /// Refuses a shared cache that is a run's own store (the run's rows would be written twice, or
     /// another run's rows added to it) or that cannot be opened as a results store, before the run is
@@ -217,7 +225,7 @@ public sealed class SearchRun : IAsyncDisposable
     private static void CheckSharedCache(string sharedCache, string? folder)
     {
         var full = Path.GetFullPath(sharedCache);
-        if (RunFolder.IsRunStore(full) || (folder is not null && string.Equals(full, Path.Combine(Path.GetFullPath(folder), "results.sqlite"), StringComparison.Ordinal)))
+        if (RunFolder.IsRunStore(full) || (folder is not null && string.Equals(full, RunFolder.DatabaseIn(folder), StringComparison.Ordinal)))
         {
             throw new InvalidInputException($"--cache {sharedCache} is a run's own results store, which only that run writes; give the runs a separate cache file (e.g. runs/cache.sqlite)");
         }
