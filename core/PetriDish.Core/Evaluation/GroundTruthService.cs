@@ -214,12 +214,23 @@ public sealed class GroundTruthService
         return null;
     }
 
-    /// <summary>This process's claim of the request in the shared cache: null once it holds it, else the holder.</summary>
-    private ClaimOwner? TryClaim(EvaluationRequest request) =>
-        _sharedCache!.TryClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+    /// <summary>
+    /// Claims the request in the shared cache for this process: null once this process holds it (or
+    /// there is no shared cache), else the live process that does. Executors that evaluate elsewhere
+    /// claim before they submit, so two runs sharing a cache never train one motif twice.
+    /// </summary>
+    public ClaimOwner? TryClaim(EvaluationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _sharedCache?.TryClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+    }
 
-    private void ReleaseClaim(EvaluationRequest request) =>
-        _sharedCache!.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+    /// <summary>Gives up this process's claim of the request (nothing without a shared cache).</summary>
+    public void ReleaseClaim(EvaluationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _sharedCache?.ReleaseClaim(Configuration, request.Motif.Key, request.Fidelity.ToString(), request.Seed, ClaimOwner.Current);
+    }
 
     private async Task<EvaluationOutcome> TrainAsync(EvaluationRequest request, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PetriDish.Abstractions;
 using PetriDish.Core.Evaluation;
 using PetriDish.Core.Store;
@@ -9,7 +10,8 @@ namespace PetriDish.Core.Execution;
 /// reuses stored results, reattaches to jobs a previous session left running, keeps at most
 /// <c>maxInFlight</c> jobs submitted, polls them, records each result the moment it is collected
 /// (with its job id), resubmits failures per the retry setting, and cancels what is outstanding when
-/// the run is cancelled.
+/// the run is cancelled. With a shared cache it claims each motif before submitting it; a motif another
+/// run is evaluating waits for that run's result (at most <see cref="GroundTruthService.MaximumClaimWait"/>).
 /// </summary>
 public abstract class JobExecutor : IEvaluationExecutor
 {
@@ -45,6 +47,8 @@ public abstract class JobExecutor : IEvaluationExecutor
         var outcomes = new EvaluationOutcome?[requests.Count];
         var waiting = new Queue<(int Index, int Attempt)>();
         var running = new List<RunningJob>();
+        var elsewhere = new List<ClaimedElsewhere>();
+        var claimed = new HashSet<int>();
         var open = Store.OpenJobs(Kind).Where(j => j.Configuration == _groundTruth.Configuration).ToList();
         for (var i = 0; i < requests.Count; i++)
         {
@@ -61,6 +65,10 @@ public abstract class JobExecutor : IEvaluationExecutor
                 // Submitted before this session: wait for it instead of submitting it again.
                 running.Add(new RunningJob(i, previous.Attempt, previous.JobId, previous.ResultPath));
                 _outstanding.Add(previous.JobId);
+                if (_groundTruth.TryClaim(request) is null)
+                {
+                    claimed.Add(i); // The killed session's claim is stale: this one takes it over.
+                }
             }
             else
             {
@@ -70,11 +78,26 @@ public abstract class JobExecutor : IEvaluationExecutor
 
         try
         {
-            while (waiting.Count > 0 || running.Count > 0)
+            while (waiting.Count > 0 || running.Count > 0 || elsewhere.Count > 0)
             {
                 while (waiting.Count > 0 && running.Count < MaxInFlight)
                 {
                     var (index, attempt) = waiting.Dequeue();
+                    if (attempt == 1 && !claimed.Contains(index) && _groundTruth.TryClaim(requests[index]) is { } holder)
+                    {
+                        elsewhere.Add(new ClaimedElsewhere(index, Stopwatch.StartNew()));
+                        progress?.Report((index, new ProgressUpdate(0, $"waiting for {holder}, which evaluates it for the shared cache")));
+                        continue;
+                    }
+
+                    if (claimed.Add(index) && _groundTruth.TryReuse(requests[index]) is { } finished)
+                    {
+                        // The other run finished between the first look and the claim.
+                        outcomes[index] = finished;
+                        Release(requests[index], index, claimed);
+                        continue;
+                    }
+
                     var name = WorkerLaunch.JobName(requests[index], attempt);
                     var resultPath = Launch.ResultPath(name);
                     var jobId = await SubmitAsync(name, requests[index], resultPath, cancellationToken).ConfigureAwait(false);
@@ -85,7 +108,30 @@ public abstract class JobExecutor : IEvaluationExecutor
                 }
 
                 await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-                var states = await PollAsync([.. running.Select(j => j.JobId)], cancellationToken).ConfigureAwait(false);
+                foreach (var other in elsewhere.ToList())
+                {
+                    if (_groundTruth.TryReuse(requests[other.Index]) is { } theirs)
+                    {
+                        elsewhere.Remove(other);
+                        outcomes[other.Index] = theirs;
+                        progress?.Report((other.Index, new ProgressUpdate(1, "evaluated by another run")));
+                    }
+                    else if (other.Waiting.Elapsed > _groundTruth.MaximumClaimWait)
+                    {
+                        elsewhere.Remove(other);
+                        claimed.Add(other.Index); // Not ours, but waited long enough: evaluated here too.
+                        waiting.Enqueue((other.Index, 1));
+                    }
+                    else if (_groundTruth.TryClaim(requests[other.Index]) is null)
+                    {
+                        elsewhere.Remove(other); // Ours now (the other run died or gave up): submitted next.
+                        waiting.Enqueue((other.Index, 1));
+                    }
+                }
+
+                var states = running.Count == 0
+                    ? new Dictionary<string, JobState>()
+                    : await PollAsync([.. running.Select(j => j.JobId)], cancellationToken).ConfigureAwait(false);
                 foreach (var job in running.ToList())
                 {
                     var state = states.GetValueOrDefault(job.JobId) ?? Vanished(job);
@@ -105,6 +151,7 @@ public abstract class JobExecutor : IEvaluationExecutor
                     else
                     {
                         outcomes[job.Index] = new EvaluationOutcome(requests[job.Index].Motif, record, Cached: false);
+                        Release(requests[job.Index], job.Index, claimed);
                         progress?.Report((job.Index, new ProgressUpdate(1, $"job {job.JobId} done")));
                     }
                 }
@@ -114,6 +161,13 @@ public abstract class JobExecutor : IEvaluationExecutor
         {
             await CancelOutstandingAsync().ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            foreach (var index in claimed.ToList())
+            {
+                Release(requests[index], index, claimed);
+            }
         }
 
         return [.. outcomes.Select(o => o!)];
@@ -194,5 +248,16 @@ public abstract class JobExecutor : IEvaluationExecutor
     /// <summary>A job's log, named like its result file (a reattached job is known only by that file).</summary>
     private string LogPathOf(RunningJob job) => Launch.LogPath(Path.GetFileNameWithoutExtension(job.ResultPath));
 
+    private void Release(EvaluationRequest request, int index, HashSet<int> claimed)
+    {
+        if (claimed.Remove(index))
+        {
+            _groundTruth.ReleaseClaim(request);
+        }
+    }
+
     private sealed record RunningJob(int Index, int Attempt, string JobId, string ResultPath);
+
+    /// <summary>A motif another run claimed in the shared cache, and how long this one has waited for it.</summary>
+    private sealed record ClaimedElsewhere(int Index, Stopwatch Waiting);
 }

@@ -233,15 +233,19 @@ public sealed partial class RunFolderSafetyTests : IDisposable
         Assert.Equal(5, RunFolders.Evaluations(folder).Count);
     }
 
-    [Fact]
-    public async Task Two_runs_sharing_a_cache_at_once_train_each_motif_once()
+    [Theory]
+    [InlineData("")]
+    [InlineData("""  "executor": { "kind": "local", "settings": { "workers": 2 } },""")]
+    public async Task Two_runs_sharing_a_cache_at_once_train_each_motif_once(string executor)
     {
-        // Issue 26: two runs with the same seed (so the same motifs) and one --cache trained every motif twice.
-        var manifest = _temp.Write("shared.json", """
+        // Issue 26: two runs with the same seed (so the same motifs) and one --cache trained every motif
+        // twice; in this process and with worker processes alike.
+        var manifest = _temp.Write("shared.json", $$"""
             {
               "name": "shared",
               "seed": 3,
               "device": "cpu",
+              {{executor}}
               "searchSpace": { "plugin": "toy-space", "settings": { "size": 40, "peak": 17, "groundTruth": { "delayMilliseconds": 700 } } },
               "optimizer": { "plugin": "random-search" },
               "search": { "warmup": 4, "evaluationsPerIteration": 2, "budget": { "evaluations": 6 } }
