@@ -96,6 +96,9 @@ public sealed class GroundTruthService
         }
     }
 
+    /// <summary>The readable form of <see cref="Configuration"/> (the evaluator's data identity and recipe).</summary>
+    public string ConfigurationKey => _evaluator.ConfigurationKey;
+
     /// <summary>The stored completed result for the request, if any (no training).</summary>
     public EvaluationRecord? FindCached(EvaluationRequest request) => FindIn(_store, request);
 

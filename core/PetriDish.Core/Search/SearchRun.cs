@@ -120,6 +120,7 @@ public sealed class SearchRun : IAsyncDisposable
     public async Task<SearchRunResult> ExecuteAsync(IProgressSink? progress, CancellationToken cancellationToken)
     {
         TorchRuntime.SetThreads(_manifest.Manifest.Threads);
+        CheckGroundTruthUnchanged();
         var outcome = await new SearchLoop(_manifest, _components, _groundTruth, _executor, _store, progress ?? NullProgressSink.Instance).RunAsync(cancellationToken).ConfigureAwait(false);
         string summary;
         try
@@ -134,6 +135,25 @@ public sealed class SearchRun : IAsyncDisposable
         }
 
         return new SearchRunResult(Folder, outcome, summary);
+    }
+
+    /// <summary>
+    /// A run measures every motif under one ground truth. Its configuration key fingerprints the data
+    /// the search space reads (a table, a corpus) and its recipe: if that changed since the run's
+    /// evaluations were stored (a data file edited or replaced), continuing would mix two ground truths
+    /// in one run, so it is refused, naming both.
+    /// </summary>
+    private void CheckGroundTruthUnchanged()
+    {
+        var current = _groundTruth.Configuration;
+        var earlier = _store.EvaluatedConfigurations().Where(c => c.Hash != current).ToList();
+        if (earlier.Count > 0)
+        {
+            throw new InvalidInputException(
+                $"the ground truth of the run in {Folder} changed since its evaluations were stored: they were measured under " +
+                $"'{earlier[0].Key}', the search space now gives '{_groundTruth.ConfigurationKey}'. " +
+                "Put its data back as they were to continue it, or start a new run");
+        }
     }
 
     public async ValueTask DisposeAsync()

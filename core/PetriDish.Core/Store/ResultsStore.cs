@@ -333,6 +333,28 @@ public sealed class ResultsStore : IDisposable
         }
     }
 
+    /// <summary>The configurations (hash and readable key) that completed evaluations were measured under.</summary>
+    public IReadOnlyList<(string Hash, string Key)> EvaluatedConfigurations()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT DISTINCT e.configuration, COALESCE(c.key, e.configuration)
+                FROM evaluations e LEFT JOIN configurations c ON c.hash = e.configuration
+                WHERE e.status = 'completed' ORDER BY e.configuration
+                """;
+            using var reader = command.ExecuteReader();
+            var rows = new List<(string, string)>();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+
+            return rows;
+        }
+    }
+
     /// <summary>Records a job submitted to an executor, before waiting for it: a resumed run reattaches to it.</summary>
     public void AddJob(JobRecord job)
     {

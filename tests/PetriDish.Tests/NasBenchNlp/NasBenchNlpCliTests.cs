@@ -194,4 +194,25 @@ public sealed class NasBenchNlpCliTests : IDisposable
         Assert.True(expected.SequenceEqual(after), $"uninterrupted:\n{string.Join('\n', expected)}\nkilled after {before.Count} and resumed:\n{string.Join('\n', after)}\n{resumed.Error}");
         Assert.Equal(after.Count, after.Select(e => e.Motif).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_run_whose_logs_changed_since_it_started_is_refused_on_resume_naming_both_ground_truths()
+    {
+        // Issue 26, item 11: the data a plugin reads are fingerprinted in its ground truth's
+        // configuration; a resume under other data would mix two ground truths in one run.
+        var logs = _temp.File("logs");
+        System.IO.Compression.ZipFile.ExtractToDirectory(RepoPaths.NasBenchNlpSampleZip, logs);
+        var folder = _temp.File("run");
+        var started = await Petridish("run", Manifest(logs, surrogate: "linear"), "--out", folder);
+        Assert.True(started.ExitCode == ExitCodes.Success, started.ToString());
+        var stored = RunFolders.Evaluations(folder).Count;
+
+        File.Delete(Directory.EnumerateFiles(logs, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last());
+        var resumed = await Petridish("run", "--resume", folder);
+
+        Assert.Equal(ExitCodes.UsageError, resumed.ExitCode);
+        Assert.Contains($"the ground truth of the run in {folder} changed since its evaluations were stored", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("Put its data back as they were to continue it, or start a new run", resumed.Error, StringComparison.Ordinal);
+        Assert.Equal(stored, RunFolders.Evaluations(folder).Count);
+    }
 }
