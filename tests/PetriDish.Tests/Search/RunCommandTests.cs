@@ -427,6 +427,38 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(after.Count, RunFolders.Evaluations(_temp.File("killed")).Count); // A finished run resumes to its result, spending nothing.
     }
 
+    [Fact]
+    public async Task A_killed_run_on_a_read_only_mount_is_summarized_with_every_stored_evaluation()
+    {
+        // Issue 26, item 9: a store left in write-ahead-log mode (its process killed) on a read-only
+        // mount once gave "unable to open database file". The mount is a read-only bind mount in a
+        // private mount namespace of the summarizing process (unshare), so nothing outside it changes.
+        var manifest = Manifest(
+            "killed-read-only.json",
+            """{ "warmup": 4, "candidates": 12, "evaluationsPerIteration": 3, "surrogate": "nearest-neighbour", "budget": { "evaluations": 16 } }""",
+            groundTruth: """{ "delayMilliseconds": 250 }""");
+        var folder = _temp.File("source/run");
+        using (var victim = ProcessRunner.Start("dotnet", [RepoPaths.HostDll, "--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run", manifest, "--out", folder], _temp.Path))
+        {
+            await RunLogs.WaitForEvaluationsAsync(victim, 5);
+            victim.Kill();
+            await victim.WaitForExitAsync();
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "results.sqlite-wal")), "the killed run left no write-ahead log: the case is not the one to test");
+        var stored = RunFolders.Evaluations(folder).Count;
+        var mounted = _temp.File("read-only");
+        Directory.CreateDirectory(mounted);
+        string[] summarize = ["dotnet", RepoPaths.HostDll, "--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "summarize", Path.Combine(mounted, "run"), "--out", _temp.File("summary")];
+        var script = $"mount --bind '{_temp.File("source")}' '{mounted}' && mount -o remount,ro,bind '{mounted}' && ! touch '{mounted}/run/probe' 2>/dev/null && exec {string.Join(' ', summarize.Select(a => $"'{a}'"))}";
+
+        var summarized = await ProcessRunner.RunAsync("unshare", ["--mount", "--map-root-user", "sh", "-c", script], _temp.Path, TimeSpan.FromMinutes(1));
+
+        Assert.True(summarized.ExitCode == ExitCodes.Success, summarized.ToString());
+        var bestSoFar = File.ReadAllLines(Path.Combine(_temp.File("summary"), "summary.csv")).Skip(1).ToList(); // One row per evaluation.
+        Assert.Equal(stored, bestSoFar.Count);
+    }
+
     [Theory]
     [Trait("Category", "Slow")]
     [InlineData("TERM", 15, 143)]
