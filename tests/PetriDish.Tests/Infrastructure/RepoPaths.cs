@@ -26,7 +26,7 @@ public static class RepoPaths
 
     /// <summary>The same logs in a zip, under a logs/ folder.</summary>
     public static string NasBenchNlpSampleZip => Path.Combine(Root, "tests", "data", "nas-bench-nlp", "sample.zip");
-    public static string NasBench201Table => Path.Combine(Root, "data", "nas-bench-201", "cifar10-valid.csv");
+    public static string NasBench201Table => Path.Combine(Root, "plugins", "PetriDish.Plugins.SearchSpace.NasBench201", "Data", "cifar10-valid.csv");
 
     private static string FindRoot()
     {
