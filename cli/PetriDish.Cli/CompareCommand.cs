@@ -33,6 +33,15 @@ internal static class CompareCommand
             return runner.RunAsync(parse, manifestPath, async (context, token) =>
             {
                 var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
+                if (validated.Manifest.Compare.Train.Counts is not null)
+                {
+                    if (parse.GetValue(folds) is not null || parse.GetValue(trace))
+                    {
+                        throw new InvalidInputException("compare.train.counts runs a predictor study: it cannot be combined with --folds or --trace");
+                    }
+
+                    return await RunStudyAsync(context, validated, manifestPath, parse.GetValue(observations), parse.GetValue(seeds), parse.GetValue(only), parse.GetValue(output), token).ConfigureAwait(false);
+                }
 
                 var plan = ComparisonPlan.For(validated, parse.GetValue(observations), parse.GetValue(seeds), parse.GetValue(only));
                 var (split, seedCount, foldCount) = (plan.Split, plan.Seeds, parse.GetValue(folds));
@@ -42,7 +51,7 @@ internal static class CompareCommand
                 }
 
                 TorchRuntime.SetThreads(validated.Manifest.Threads);
-                var directory = parse.GetValue(output) ?? Path.Combine("runs", $"compare-{validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifestPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+                var directory = parse.GetValue(output) ?? DefaultFolder(validated, manifestPath);
                 var display = new ProgressDisplay(context.Error, context.Interactive);
                 ComparisonResult result;
                 string title, repeats;
@@ -69,4 +78,23 @@ internal static class CompareCommand
         });
         return command;
     }
+
+    /// <summary>A predictor study (compare.train.counts): τ per surrogate and training size.</summary>
+    private static async Task<int> RunStudyAsync(CommandContext context, Core.Manifest.ValidatedManifest validated, string manifestPath, string? observations, int? seeds, string[]? only, string? output, CancellationToken token)
+    {
+        var plan = PredictorStudy.Plan(validated, observations, seeds, only);
+        TorchRuntime.SetThreads(validated.Manifest.Threads);
+        var directory = output ?? DefaultFolder(validated, manifestPath);
+        await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"compare: a predictor study — training sizes {string.Join(", ", plan.Counts)} drawn from {plan.Pool.Count} motifs, {plan.Test.Count} test motifs (drawn with seed {validated.Manifest.Seed}); {plan.Surrogates.Count} surrogate(s) × {plan.Counts.Count} size(s) × {plan.Seeds} seed(s)")).ConfigureAwait(false);
+        var display = new ProgressDisplay(context.Error, context.Interactive);
+        var result = await display.RunAsync("compare", sink => PredictorStudy.RunAsync(validated, plan, sink, token)).ConfigureAwait(false);
+        var files = PredictorStudyReport.Write(result, directory, $"{validated.Manifest.Name ?? "compare"}: Kendall τ on {plan.Test.Count} test motifs");
+        await context.Out.WriteAsync(PredictorStudyReport.Table(result)).ConfigureAwait(false);
+        await context.Out.WriteLineAsync($"{result.Metric.Name} ({result.Metric.Goal.ToString().ToLowerInvariant()}); mean ± population std over {plan.Seeds} seed(s); wrote {string.Join(", ", files)}").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static string DefaultFolder(Core.Manifest.ValidatedManifest validated, string manifestPath) =>
+        Path.Combine("runs", $"compare-{validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifestPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 }

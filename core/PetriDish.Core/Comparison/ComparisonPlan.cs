@@ -22,6 +22,13 @@ public sealed record ComparisonPlan(IReadOnlyList<ObservationRow> Observations, 
     public static ComparisonPlan For(ValidatedManifest manifest, string? observationsFile = null, int? seeds = null, IReadOnlyList<string>? surrogateNames = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        var (rows, csv) = ReadObservations(manifest, observationsFile);
+        return new ComparisonPlan(rows, DataSplit.Choose(rows, manifest.Manifest.Compare.Train, manifest.SearchSpaceInstance, manifest.Manifest.Seed), SelectSurrogates(manifest, surrogateNames), SeedCount(manifest, seeds), csv);
+    }
+
+    /// <summary>The observations: from <paramref name="observationsFile"/>, else <c>compare.observations</c>, else a table-backed ground truth's own table.</summary>
+    internal static (IReadOnlyList<ObservationRow> Rows, string? File) ReadObservations(ValidatedManifest manifest, string? observationsFile)
+    {
         var settings = manifest.Manifest.Compare;
         var csv = observationsFile ?? (settings.Observations is { } fromManifest ? Path.GetFullPath(fromManifest, manifest.BaseDirectory) : null);
         var space = manifest.SearchSpaceInstance;
@@ -29,19 +36,21 @@ public sealed record ComparisonPlan(IReadOnlyList<ObservationRow> Observations, 
             ? Comparison.ObservationsFile.Read(csv, space)
             : TabulatedObservations.Read(space)
                 ?? throw new InvalidInputException("no observations: give --observations FILE or set compare.observations in the manifest (only a table-backed ground truth, such as a benchmark's, is its own)");
-        var seedCount = seeds ?? settings.Seeds;
-        if (seedCount < 1)
-        {
-            throw new InvalidInputException("--seeds must be at least 1");
-        }
+        return (rows, csv);
+    }
 
+    /// <summary>Fits per surrogate: <paramref name="seeds"/>, else <c>compare.seeds</c>.</summary>
+    internal static int SeedCount(ValidatedManifest manifest, int? seeds)
+    {
+        var seedCount = seeds ?? manifest.Manifest.Compare.Seeds;
+        return seedCount >= 1 ? seedCount : throw new InvalidInputException("--seeds must be at least 1");
+    }
+
+    /// <summary>All surrogates of the manifest, or those <paramref name="surrogateNames"/> names.</summary>
+    internal static IReadOnlyList<BoundPlugin> SelectSurrogates(ValidatedManifest manifest, IReadOnlyList<string>? surrogateNames)
+    {
         var names = surrogateNames ?? [];
         var surrogates = names.Count == 0 ? manifest.Surrogates : [.. names.Select(n => ManifestSurrogates.Named(manifest, n))];
-        if (surrogates.Count == 0)
-        {
-            throw new InvalidInputException("the manifest lists no surrogates ($.surrogates)");
-        }
-
-        return new ComparisonPlan(rows, DataSplit.Choose(rows, settings.Train, space, manifest.Manifest.Seed), surrogates, seedCount, csv);
+        return surrogates.Count > 0 ? surrogates : throw new InvalidInputException("the manifest lists no surrogates ($.surrogates)");
     }
 }

@@ -8,4 +8,7 @@ public sealed class CompareOptions
     public int Seeds { get; init; } = 1;
 
     public TrainSelection Train { get; init; } = new();
+
+    /// <summary>A predictor study's test sample.</summary>
+    public TestSelection Test { get; init; } = new();
 }

@@ -11,4 +11,7 @@ public sealed class TrainSelection
 
     /// <summary>Alternatively, the fraction of eligible motifs to train on.</summary>
     public double? Fraction { get; init; }
+
+    /// <summary>A predictor study's training sizes (see <c>PredictorStudy</c>); null for one split.</summary>
+    public IReadOnlyList<int>? Counts { get; init; }
 }

@@ -18,9 +18,10 @@ public static class Charts
     /// <summary>
     /// Draws the series into a PNG at <paramref name="path"/>; <paramref name="shadedX"/> shades an x-range
     /// (e.g. the training region); <paramref name="legend"/> puts the legend where the curves are not
-    /// (lower right by default, upper right for falling curves such as a minimised metric's best so far).
+    /// (lower right by default, upper right for falling curves such as a minimised metric's best so far);
+    /// <paramref name="xTicks"/> replaces the horizontal axis's ticks by named positions.
     /// </summary>
-    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null, Alignment legend = Alignment.LowerRight)
+    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null, Alignment legend = Alignment.LowerRight, IReadOnlyList<(double Position, string Label)>? xTicks = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();
@@ -56,6 +57,12 @@ public static class Charts
             scatter.LineWidth = s.Lines ? 2 : 0;
             scatter.MarkerSize = s.Lines ? 4 : 7;
             scatter.MarkerShape = s.Lines ? MarkerShape.FilledCircle : MarkerShape.FilledDiamond;
+        }
+
+        if (xTicks is not null)
+        {
+            // Named positions, e.g. training sizes drawn on a log axis (x = log10 n, labelled n).
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. xTicks.Select(t => t.Position)], [.. xTicks.Select(t => t.Label)]);
         }
 
         plot.Title(title);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PetriDish.Core.Reports;
+
+namespace PetriDish.Core.Comparison;
+
+/// <summary>Writes a predictor study as a terminal table, <c>study.json</c>, <c>study.csv</c> (one row per fit) and <c>study.png</c> (τ against training size).</summary>
+public static class PredictorStudyReport
+{
+    /// <summary>Kendall τ (mean ± population std over the seeds) per surrogate and training size.</summary>
+    public static string Table(PredictorStudyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        List<string> header = ["SURROGATE", .. result.Counts.Select(n => string.Create(CultureInfo.InvariantCulture, $"τ @ {n}")), "FIT s (LARGEST)"];
+        var rows = result.Surrogates.Select(name => (IReadOnlyList<string>)
+        [
+            name,
+            .. result.Counts.Select(n => Format(result.Stat(name, n, m => m.KendallTau))),
+            Format(result.Stat(name, result.Counts[^1], m => m.FitSeconds), "F2"),
+        ]);
+        return TextTable.Render(header, rows);
+    }
+
+    public static JObject Json(PredictorStudyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new JObject
+        {
+            ["metric"] = result.Metric.Name,
+            ["goal"] = result.Metric.Goal.ToString().ToLowerInvariant(),
+            ["test"] = result.TestCount,
+            ["train_counts"] = new JArray(result.Counts),
+            ["seeds"] = result.Seeds,
+            ["std"] = "population standard deviation over the seeds",
+            ["surrogates"] = new JArray(result.Surrogates.Select(name => new JObject
+            {
+                ["id"] = name,
+                ["plugin"] = result.Cells.First(c => c.Surrogate == name).PluginId,
+                ["sizes"] = new JArray(result.Counts.Select(n => new JObject
+                {
+                    ["train"] = n,
+                    ["kendall_tau"] = Stat(result.Stat(name, n, m => m.KendallTau)),
+                    ["spearman"] = Stat(result.Stat(name, n, m => m.Spearman)),
+                    ["top1_regret"] = Stat(result.Stat(name, n, m => m.Top1Regret)),
+                    ["fit_seconds"] = Stat(result.Stat(name, n, m => m.FitSeconds)),
+                })),
+            })),
+        };
+    }
+
+    /// <summary>Writes study.json, study.csv and study.png into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(PredictorStudyResult result, string directory, string title)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        var jsonPath = Path.Combine(directory, "study.json");
+        File.WriteAllText(jsonPath, Json(result).ToString(Formatting.Indented) + "\n");
+        var csvPath = Path.Combine(directory, "study.csv");
+        var lines = new List<string> { "surrogate,plugin,train,seed,kendall_tau,spearman,precision_at_k,top1_regret,fit_seconds,predict_seconds" };
+        lines.AddRange(result.Cells.Select(c => string.Join(',',
+            c.Surrogate, c.PluginId, c.TrainCount.ToString(CultureInfo.InvariantCulture), (c.Metrics.Seed + 1).ToString(CultureInfo.InvariantCulture),
+            Csv(c.Metrics.KendallTau), Csv(c.Metrics.Spearman), Csv(c.Metrics.PrecisionAtK), Csv(c.Metrics.Top1Regret), Csv(c.Metrics.FitSeconds), Csv(c.Metrics.PredictSeconds))));
+        File.WriteAllText(csvPath, string.Join('\n', lines) + "\n");
+        var plotPath = Path.Combine(directory, "study.png");
+        var x = result.Counts.Select(n => Math.Log10(n)).ToArray();
+        var series = result.Surrogates.Select(name => new ChartSeries(
+            name,
+            x,
+            [.. result.Counts.Select(n => result.Stat(name, n, m => m.KendallTau).Mean)],
+            Band: result.Seeds > 1 ? [.. result.Counts.Select(n => result.Stat(name, n, m => m.KendallTau).Std)] : null)).ToList();
+        Charts.Save(plotPath, title, "training motifs (log scale)", $"Kendall τ on {result.TestCount} test motifs (band: ± 1 std over {result.Seeds} seeds)", series,
+            xTicks: [.. result.Counts.Select((n, i) => (x[i], n.ToString(CultureInfo.InvariantCulture)))]);
+        return [jsonPath, csvPath, plotPath];
+    }
+
+    private static string Csv(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static JObject Stat(Statistic statistic) => new()
+    {
+        ["mean"] = Number(statistic.Mean),
+        ["std"] = Number(statistic.Std),
+        ["values"] = new JArray(statistic.Values.Select(Number)),
+    };
+
+    private static JToken Number(double value) => double.IsFinite(value) ? new JValue(value) : JValue.CreateNull();
+
+    private static string Format(Statistic statistic, string format = "F3") =>
+        double.IsNaN(statistic.Mean) ? "–"
+        : statistic.Values.Count > 1 ? $"{statistic.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {statistic.Std.ToString(format, CultureInfo.InvariantCulture)}"
+        : statistic.Mean.ToString(format, CultureInfo.InvariantCulture);
+}
