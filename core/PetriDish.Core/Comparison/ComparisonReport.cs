@@ -171,19 +171,19 @@ public static class ComparisonReport
 
     private static double[] BestFirstRanks(double[] scores) => Ranks.Average([.. scores.Select(s => -s)]);
 
-    private static JObject Stat(Statistic statistic) => new()
+    internal static JObject Stat(Statistic statistic) => new()
     {
         ["mean"] = Number(statistic.Mean),
         ["std"] = Number(statistic.Std),
         ["values"] = new JArray(statistic.Values.Select(Number)),
     };
 
-    private static JToken Number(double value) => double.IsFinite(value) ? new JValue(value) : JValue.CreateNull();
+    internal static JToken Number(double value) => double.IsFinite(value) ? new JValue(value) : JValue.CreateNull();
 
     private static string Top1(SurrogateSummary summary) => string.Join("; ", summary.Seeds.Select(m => $"{m.Top1Motif} ({m.Top1TrueRank})").Distinct().Take(3))
         + (summary.Seeds.Select(m => m.Top1Motif).Distinct().Count() > 3 ? "; …" : "");
 
-    private static string Format(Statistic statistic, string format = "F3")
+    internal static string Format(Statistic statistic, string format = "F3")
     {
         if (double.IsNaN(statistic.Mean))
         {

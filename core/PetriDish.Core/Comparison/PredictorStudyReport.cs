@@ -76,17 +76,7 @@ public static class PredictorStudyReport
 
     private static string Csv(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    private static JObject Stat(Statistic statistic) => new()
-    {
-        ["mean"] = Number(statistic.Mean),
-        ["std"] = Number(statistic.Std),
-        ["values"] = new JArray(statistic.Values.Select(Number)),
-    };
+    private static JObject Stat(Statistic statistic) => ComparisonReport.Stat(statistic);
 
-    private static JToken Number(double value) => double.IsFinite(value) ? new JValue(value) : JValue.CreateNull();
-
-    private static string Format(Statistic statistic, string format = "F3") =>
-        double.IsNaN(statistic.Mean) ? "–"
-        : statistic.Values.Count > 1 ? $"{statistic.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {statistic.Std.ToString(format, CultureInfo.InvariantCulture)}"
-        : statistic.Mean.ToString(format, CultureInfo.InvariantCulture);
+    private static string Format(Statistic statistic, string format = "F3") => ComparisonReport.Format(statistic, format);
 }
