@@ -505,11 +505,12 @@ public sealed class RunCommandTests : IDisposable
     [Trait("Category", "Slow")]
     public async Task A_second_process_on_a_running_runs_folder_exits_2_naming_the_first_and_the_lock_dies_with_the_first()
     {
-        // Slow evaluations (3 s each), so that the first run is surely still going while the others try.
+        // Slow evaluations (5 s each), so that the first run is surely still going while the others try
+        // (two process starts; at 3 s each a loaded machine once let the first run finish meanwhile).
         var manifest = Manifest(
             "locked.json",
             """{ "warmup": 3, "candidates": 12, "evaluationsPerIteration": 3, "surrogate": "nearest-neighbour", "budget": { "evaluations": 6 } }""",
-            groundTruth: """{ "delayMilliseconds": 3000 }""");
+            groundTruth: """{ "delayMilliseconds": 5000 }""");
         var folder = _temp.File("locked");
         string[] common = ["--plugins", RepoPaths.HostPlugins, "--plugins", RepoPaths.TestPlugins, "run"];
         CliResult resume, restart;
