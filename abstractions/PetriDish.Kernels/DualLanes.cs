@@ -98,6 +98,14 @@ public readonly struct DualLanes<T>(T value, T tangent) : ILanes<DualLanes<T>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualLanes<T> Sqrt(DualLanes<T> value)
+    {
+        var root = T.Sqrt(value.Value);
+        return new(root, value.Tangent / (root + root));
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualLanes<T> WherePositive(DualLanes<T> value, DualLanes<T> ifPositive, DualLanes<T> otherwise) =>
         new(T.WherePositive(value.Value, ifPositive.Value, otherwise.Value), T.WherePositive(value.Value, ifPositive.Tangent, otherwise.Tangent));
 

@@ -57,6 +57,9 @@ public interface ILanes<TSelf>
     /// <summary>Natural logarithm, lane by lane.</summary>
     static abstract TSelf Log(TSelf value);
 
+    /// <summary>Square root, lane by lane.</summary>
+    static abstract TSelf Sqrt(TSelf value);
+
     /// <summary><c>value &gt; 0 ? ifPositive : otherwise</c>, lane by lane.</summary>
     static abstract TSelf WherePositive(TSelf value, TSelf ifPositive, TSelf otherwise);
 

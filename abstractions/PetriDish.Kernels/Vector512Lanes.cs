@@ -73,6 +73,10 @@ public readonly struct Vector512Lanes(Vector512<float> value) : ILanes<Vector512
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Sqrt(Vector512Lanes value) => new(Vector512.Sqrt(value._value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes WherePositive(Vector512Lanes value, Vector512Lanes ifPositive, Vector512Lanes otherwise) =>
         new(Vector512.ConditionalSelect(Vector512.GreaterThan(value._value, Vector512<float>.Zero), ifPositive._value, otherwise._value));
 

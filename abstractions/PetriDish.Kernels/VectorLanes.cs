@@ -73,6 +73,10 @@ public readonly struct VectorLanes(Vector<float> value) : ILanes<VectorLanes>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLanes Sqrt(VectorLanes value) => new(Vector.SquareRoot(value._value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes WherePositive(VectorLanes value, VectorLanes ifPositive, VectorLanes otherwise) =>
         new(Vector.ConditionalSelect(Vector.GreaterThan(value._value, Vector<float>.Zero), ifPositive._value, otherwise._value));
 

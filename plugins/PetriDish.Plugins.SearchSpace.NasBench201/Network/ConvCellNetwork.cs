@@ -1,5 +1,6 @@
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBench201.Cells;
+using PetriDish.Kernels;
 using PetriDish.Sdk;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,16 +13,24 @@ namespace PetriDish.Plugins.SearchSpace.NasBench201.Network;
 /// grouped convolution (group n holds cell n's weights); each cell's operation on an edge is picked
 /// by a one-hot mask, and an operation no cell uses on that edge is not computed. The operations are
 /// the benchmark's: ReLU → convolution → batch norm (batch statistics, no affine) for the two
-/// convolutions, 3×3 average pooling (stride 1, padding not counted), identity, zero.
+/// convolutions, 3×3 average pooling (stride 1, padding not counted), identity, zero. On the CPU in
+/// float32 the Petri dish trains and differentiates it without libtorch, block by block
+/// (<see cref="ConvCellBlockKernel"/>; the meta-gradient's second-order products from the same kernel
+/// on dual numbers).
 /// </summary>
-internal sealed class ConvCellNetwork : IMotifNetwork
+internal sealed class ConvCellNetwork : IMotifNetwork, IMotifNetworkBlockMetaGradient
 {
     private static readonly Scalar Epsilon = 1e-5.ToScalar(); // Held: see HeldScalars.
     private readonly Tensor[] _masks; // Per edge and op: [1, N, 1, 1, 1], 1 where the cell has that op.
     private readonly bool[,] _used; // [edge, op]: whether any cell has the op on the edge.
+    private readonly IReadOnlyList<Nb201Cell> _cells;
+    private readonly MotifNetworkOptions _options;
+    private ConvCellBlockKernel? _kernel;
+    private DualBlockMetaGradient? _secondOrder;
 
-    public ConvCellNetwork(IReadOnlyList<Nb201Cell> cells, Device device, ScalarType dtype)
+    public ConvCellNetwork(IReadOnlyList<Nb201Cell> cells, MotifNetworkOptions options, Device device, ScalarType dtype)
     {
+        (_cells, _options) = (cells, options);
         Count = cells.Count;
         var ops = CellOps.All.Count;
         _used = new bool[Nb201Cell.EdgeCount, ops];
@@ -47,6 +56,8 @@ internal sealed class ConvCellNetwork : IMotifNetwork
     public int Count { get; }
 
     public bool AcceptsPerNetworkInputs => true;
+
+    public int BlockSize => ConvCellBlockKernel.Lanes;
 
     /// <param name="parameters">[1×1 weights [N, 6, C, C], 3×3 weights [N, 6, C, C, 3, 3], read-out [N, C, out], read-out bias [N, out]].</param>
     /// <param name="inputs">Synthetic images <c>[batch, C, H, W]</c> shared by all cells, or <c>[N, batch, C, H, W]</c>.</param>
@@ -84,6 +95,21 @@ internal sealed class ConvCellNetwork : IMotifNetwork
         var pooled = nodes[3].mean([2L, 3L]).view(batch, n, channels).transpose(0, 1);
         return bmm(pooled, readout).add(readoutBias.unsqueeze(1), HeldScalars.One);
     }
+
+    public void LossAndGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, Span<float> gradient, Span<float> losses) =>
+        Kernel.LossAndGradient(first, parameters, inputs, targets, samples, gradient, losses);
+
+    public void WeightedLossGradient(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> weights, Span<float> parameterGradient, Span<float> inputGradient) =>
+        SecondOrder.WeightedLossGradient(first, parameters, inputs, targets, samples, weights, parameterGradient, inputGradient);
+
+    public void GradientProducts(int first, ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int samples, ReadOnlySpan<float> direction, Span<float> parameterProduct, Span<float> inputProduct) =>
+        SecondOrder.GradientProducts(first, parameters, inputs, targets, samples, direction, parameterProduct, inputProduct);
+
+    private ConvCellBlockKernel Kernel => _kernel ??= ConvCellBlockKernel.Create(_cells, _options.Width, (int)_options.SampleShape[^1], _options.OutputSize);
+
+    /// <summary>The meta-gradient's products: the same kernel on dual numbers, no second derivative written by hand.</summary>
+    private DualBlockMetaGradient SecondOrder => _secondOrder ??= new DualBlockMetaGradient(
+        Kernel, ConvCellBlockKernel.CreateDual(_cells, _options.Width, (int)_options.SampleShape[^1], _options.OutputSize), BlockSize);
 
     public void Dispose()
     {

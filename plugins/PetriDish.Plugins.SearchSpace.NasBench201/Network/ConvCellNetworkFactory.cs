@@ -40,6 +40,6 @@ public sealed class ConvCellNetworkFactory(ConvCellNetworkSettings settings) : I
     {
         ArgumentNullException.ThrowIfNull(motifs);
         var cells = motifs.Select(m => m as Nb201Cell ?? throw new ArgumentException($"'{m.Key}' is not a NAS-Bench-201 cell", nameof(motifs))).ToList();
-        return new ConvCellNetwork(cells, device, dtype);
+        return new ConvCellNetwork(cells, options, device, dtype);
     }
 }

@@ -2,6 +2,7 @@ using PetriDish.Abstractions;
 using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.Activation;
 using PetriDish.Plugins.SearchSpace.Activation.Expressions;
+using PetriDish.Plugins.SearchSpace.NasBench201;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
@@ -120,6 +121,25 @@ public sealed class BlockInnerLoopTests
         var options = space.MotifNetworks.DefaultOptions;
         var random = new DeterministicRandom(12);
         var motifs = Enumerable.Range(0, 19).Select(_ => space.Sample(random)).Append(space.Parse(RnnCell.RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
+        PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        using var dish = SyntheticDish.Create(space.MotifNetworks, options, 6, seed: 4, CPU, ScalarType.Float32);
+        using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
+
+        var a = ManagedEqualsLibtorch(space.MotifNetworks, dish, network, motifs, Settings);
+
+        Assert.True(a.Max() - a.Min() > 1e-4, $"losses {string.Join(", ", a)}");
+    }
+
+    [Theory]
+    [InlineData(InnerOptimizer.Adam)]
+    [InlineData(InnerOptimizer.Sgd)]
+    public void Managed_blocks_of_conv_cells_rank_as_the_libtorch_program(InnerOptimizer optimizer)
+    {
+        // NAS-Bench-201 cells of every operation, each block mixing them lane by lane, and a partial block.
+        var space = new NasBench201SearchSpace(new NasBench201Settings(), TestContexts.Plugin());
+        var options = space.MotifNetworks.DefaultOptions;
+        var random = new DeterministicRandom(13);
+        var motifs = Enumerable.Range(0, 19).Select(_ => space.Sample(random)).Append(space.Parse("nb201:|none~0|+|none~0|none~1|+|none~0|none~1|none~2|")).ToList();
         PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
         using var dish = SyntheticDish.Create(space.MotifNetworks, options, 6, seed: 4, CPU, ScalarType.Float32);
         using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);

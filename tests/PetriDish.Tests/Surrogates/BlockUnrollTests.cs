@@ -2,6 +2,7 @@ using PetriDish.Abstractions;
 using PetriDish.Kernels;
 using PetriDish.Plugins.SearchSpace.Activation;
 using PetriDish.Plugins.SearchSpace.Activation.Expressions;
+using PetriDish.Plugins.SearchSpace.NasBench201;
 using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
@@ -152,6 +153,19 @@ public sealed class BlockUnrollTests
         var space = new RnnCellSearchSpace(new RnnCellSettings(), TestContexts.Plugin());
         var random = new DeterministicRandom(21);
         var motifs = Enumerable.Range(0, 18).Select(_ => space.Sample(random)).Append(space.Parse(RnnCell.RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks });
+    }
+
+    [Theory]
+    [InlineData(InnerOptimizer.Adam)]
+    [InlineData(InnerOptimizer.Sgd)]
+    public void The_managed_meta_gradient_of_conv_cells_equals_autograds(InnerOptimizer optimizer)
+    {
+        // The conv-cell kernel's second-order products (batch norm included) from dual numbers; cells of
+        // every operation mixed lane by lane, and a partial block.
+        var space = new NasBench201SearchSpace(new NasBench201Settings(), TestContexts.Plugin());
+        var random = new DeterministicRandom(22);
+        var motifs = Enumerable.Range(0, 18).Select(_ => space.Sample(random)).Append(space.Parse("nb201:|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|")).ToList();
         ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks });
     }
 
