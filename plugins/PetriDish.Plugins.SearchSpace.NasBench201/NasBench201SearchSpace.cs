@@ -11,7 +11,7 @@ namespace PetriDish.Plugins.SearchSpace.NasBench201;
 /// Sampling is uniform, a mutation changes one edge's operation, the default encoding is one-hot
 /// (6 edges × 5 operations), and the ground truth is a lookup in the benchmark's table.
 /// </summary>
-public sealed class NasBench201SearchSpace : ISearchSpace, IMotifEncodings
+public sealed class NasBench201SearchSpace : ISearchSpace, IMotifEncodings, IRealNetworks
 {
     /// <summary>The number of cells in the space.</summary>
     public const int CellCount = 15_625;
@@ -19,6 +19,7 @@ public sealed class NasBench201SearchSpace : ISearchSpace, IMotifEncodings
     private const string OpCounts = "op-counts";
     private readonly Lazy<BenchmarkTable> _table;
     private readonly ConcurrentDictionary<string, Nb201Cell> _parsed = new(StringComparer.Ordinal);
+    private readonly RealNetworkBuilder _realNetworks;
 
     public NasBench201SearchSpace(NasBench201Settings settings, PluginContext context)
     {
@@ -29,6 +30,7 @@ public sealed class NasBench201SearchSpace : ISearchSpace, IMotifEncodings
         _table = new Lazy<BenchmarkTable>(() => BenchmarkTable.Load(TablePath));
         GroundTruth = new TableGroundTruth(_table, settings.GroundTruth);
         MotifNetworks = new ConvCellNetworkFactory(settings.MotifNetwork);
+        _realNetworks = new RealNetworkBuilder(settings.RealNetwork);
     }
 
     /// <summary>The table the ground truth reads: the manifest's, or the CIFAR-10 table shipped with the plugin.</summary>
@@ -119,6 +121,12 @@ public sealed class NasBench201SearchSpace : ISearchSpace, IMotifEncodings
 
         return counts;
     }
+
+    /// <summary>The benchmark's network around the cell (<see cref="RealNetworkSettings"/>), untrained.</summary>
+    public IReadOnlyList<long> InputShape => _realNetworks.InputShape;
+
+    public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Build(IMotif motif, RealNetworkOptions options, TorchSharp.torch.Generator generator) =>
+        _realNetworks.Build(motif, options, generator);
 
     private static Nb201Cell AsCell(IMotif motif) => motif as Nb201Cell ?? throw new ArgumentException($"'{motif?.Key}' is not a NAS-Bench-201 cell", nameof(motif));
 }

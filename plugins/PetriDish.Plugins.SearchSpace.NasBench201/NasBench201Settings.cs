@@ -10,4 +10,7 @@ public sealed class NasBench201Settings
 
     [Description("The Petri dish's motif-network: the cell at a few channels on small synthetic images.")]
     public ConvCellNetworkSettings MotifNetwork { get; init; } = new();
+
+    [Description("The benchmark's real network around the cell, built untrained for zero-cost proxies.")]
+    public RealNetworkSettings RealNetwork { get; init; } = new();
 }
