@@ -1,10 +1,15 @@
 using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.TestPlugins.Helpers;
+using static TorchSharp.torch;
 
 namespace PetriDish.TestPlugins;
 
-public sealed class ToySearchSpace(ToySettings settings) : ISearchSpace, IMotifAxis
+/// <remarks>
+/// Its real network (for zero-cost proxies) is an MLP 1 → position + 1 → 1 with every parameter 0.5
+/// (the generator is not needed), so its parameter count and synflow grow with the position.
+/// </remarks>
+public sealed class ToySearchSpace(ToySettings settings) : ISearchSpace, IMotifAxis, IRealNetworks
 {
     private readonly ToyLandscape _landscape = new(settings.Peak);
 
@@ -47,4 +52,21 @@ public sealed class ToySearchSpace(ToySettings settings) : ISearchSpace, IMotifA
     public double PositionOf(IMotif motif) => ((ToyMotif)motif).Position;
 
     public IMotif At(double position) => new ToyMotif((int)Math.Round(Math.Clamp(position, 0, settings.Size - 1)));
+
+    public IReadOnlyList<long> InputShape { get; } = [1];
+
+    public nn.Module<Tensor, Tensor> Build(IMotif motif, RealNetworkOptions options, Generator generator)
+    {
+        var width = ((ToyMotif)motif).Position + 1;
+        var network = nn.Sequential(nn.Linear(1, width), nn.ReLU(), nn.Linear(width, 1));
+        using (no_grad())
+        {
+            foreach (var parameter in network.parameters())
+            {
+                parameter.fill_(0.5);
+            }
+        }
+
+        return network;
+    }
 }

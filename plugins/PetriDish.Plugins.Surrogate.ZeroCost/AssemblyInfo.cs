@@ -1,0 +1,4 @@
+using PetriDish.Abstractions;
+using PetriDish.Plugins.Surrogate.ZeroCost;
+
+[assembly: PetriDishPlugin(typeof(ZeroCostSurrogatePlugin))]
