@@ -91,7 +91,7 @@ internal static class CompareCommand
         var result = await display.RunAsync("compare", sink => PredictorStudy.RunAsync(validated, plan, sink, token)).ConfigureAwait(false);
         var files = PredictorStudyReport.Write(result, directory, $"{validated.Manifest.Name ?? "compare"}: Kendall τ on {plan.Test.Count} test motifs");
         await context.Out.WriteAsync(PredictorStudyReport.Table(result)).ConfigureAwait(false);
-        await context.Out.WriteLineAsync($"{result.Metric.Name} ({result.Metric.Goal.ToString().ToLowerInvariant()}); mean ± population std over {plan.Seeds} seed(s); wrote {string.Join(", ", files)}").ConfigureAwait(false);
+        await context.Out.WriteLineAsync($"{result.Metric.Name} ({result.Metric.Goal.ToString().ToLowerInvariant()}); mean ± population std over {plan.Seeds} seed(s) [the worst seed]; wrote {string.Join(", ", files)}").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

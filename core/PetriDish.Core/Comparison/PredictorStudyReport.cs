@@ -8,7 +8,7 @@ namespace PetriDish.Core.Comparison;
 /// <summary>Writes a predictor study as a terminal table, <c>study.json</c>, <c>study.csv</c> (one row per fit) and <c>study.png</c> (τ against training size).</summary>
 public static class PredictorStudyReport
 {
-    /// <summary>Kendall τ (mean ± population std over the seeds) per surrogate and training size.</summary>
+    /// <summary>Kendall τ (mean ± population std over the seeds, and the worst seed's in brackets) per surrogate and training size.</summary>
     public static string Table(PredictorStudyResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -16,7 +16,7 @@ public static class PredictorStudyReport
         var rows = result.Surrogates.Select(name => (IReadOnlyList<string>)
         [
             name,
-            .. result.Counts.Select(n => Format(result.Stat(name, n, m => m.KendallTau))),
+            .. result.Counts.Select(n => WithWorst(result.Stat(name, n, m => m.KendallTau))),
             Format(result.Stat(name, result.Counts[^1], m => m.FitSeconds), "F2"),
         ]);
         return TextTable.Render(header, rows);
@@ -79,4 +79,12 @@ public static class PredictorStudyReport
     private static JObject Stat(Statistic statistic) => ComparisonReport.Stat(statistic);
 
     private static string Format(Statistic statistic, string format = "F3") => ComparisonReport.Format(statistic, format);
+
+    private static string WithWorst(Statistic statistic)
+    {
+        var finite = statistic.Values.Where(double.IsFinite).ToList();
+        return finite.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{Format(statistic)} [{finite.Min():F3}]")
+            : Format(statistic);
+    }
 }
