@@ -36,9 +36,17 @@ public static class RunReport
             summary += $"; rank {rank} of {reference!.Count} on the reference curve{(rank <= 5 ? " (within the true top 5)" : "")}";
         }
 
+        var saved = TabulatedTrainingTime.Of(all);
+        if (saved is { } time)
+        {
+            summary += "; " + TabulatedTrainingTime.Describe(time);
+        }
+
         summary += $"; {outcome.StopReason}; run folder {folder}";
 
-        File.WriteAllText(Path.Combine(folder, "best.json"), Best(manifest, outcome, metric, referenceRank, reference?.Count, folder).ToString(Formatting.Indented) + "\n");
+        var bestJson = Best(manifest, outcome, metric, referenceRank, reference?.Count, folder);
+        bestJson["tabulated_train_seconds"] = saved?.Seconds;
+        File.WriteAllText(Path.Combine(folder, "best.json"), bestJson.ToString(Formatting.Indented) + "\n");
         File.WriteAllText(Path.Combine(folder, "report.md"), Markdown(manifest, store, outcome, metric, full, lowFidelity, referenceRank, reference?.Count, executor, summary));
         Plot(folder, manifest, full, metric);
         return summary;

@@ -1,6 +1,10 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using PetriDish.Cli;
+using PetriDish.Core.Store;
+using PetriDish.Plugins.SearchSpace.NasBench201;
+using PetriDish.Plugins.SearchSpace.NasBench201.Cells;
+using PetriDish.Plugins.SearchSpace.NasBench201.Table;
 using PetriDish.Tests.Infrastructure;
 
 namespace PetriDish.Tests.NasBench201;
@@ -61,6 +65,24 @@ public sealed class PredictorStudyTests : IDisposable
         Assert.InRange(tau, 0.4, 1); // Gradient-boosted trees on the one-hot cells: τ ≈ 0.55 at 200 training cells (docs/nas-bench-201.md).
     }
 
+    [Fact]
+    public async Task A_search_on_the_table_reports_the_gpu_time_its_lookups_saved()
+    {
+        var folder = _temp.File("run");
+
+        var run = await Petridish("run", Manifest("""{ "seeds": 1 }"""), "--out", folder);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var table = BenchmarkTable.Load(RepoPaths.NasBench201Table);
+        var space = new NasBench201SearchSpace(new NasBench201Settings(), TestContexts.Plugin());
+        using var store = ResultsStore.OpenReadOnly(Path.Combine(folder, "results.sqlite"));
+        var evaluated = store.Evaluations().Where(r => r.Status == EvaluationStatus.Completed).ToList();
+        Assert.Equal(8, evaluated.Count);
+        var expected = evaluated.Sum(r => table.Value("train_seconds_200", table.RowOf((Nb201Cell)space.Parse(r.Motif))!.Value)!.Value);
+        Assert.Equal(expected, (double)JObject.Parse(File.ReadAllText(Path.Combine(folder, "best.json")))["tabulated_train_seconds"]!, 6);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{expected / 3600:F1} GPU-hours saved (the benchmark's training time of the 8 looked-up evaluations)"), run.Output + run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{ "train": { "counts": [10], "count": 5 } }""", "compare.train.counts (a predictor study) cannot be combined with compare.train.count, fraction or range")]
     [InlineData("""{ "train": { "counts": [15000] }, "test": { "count": 1000 } }""", "15625 observations cannot hold a test sample of 1000 and a training set of 15000 apart from it")]
@@ -77,8 +99,8 @@ public sealed class PredictorStudyTests : IDisposable
     {
         var table = _temp.Write("other.csv", "arch,test_error_200,train_seconds_200\n" + string.Join('\n', Enumerable.Range(0, 60).Select(i =>
         {
-            var cell = PetriDish.Plugins.SearchSpace.NasBench201.Cells.Nb201Cell.FromOrdinal(i * 97);
-            return string.Create(CultureInfo.InvariantCulture, $"{cell.Architecture},{cell.Ops.Count(o => o == PetriDish.Plugins.SearchSpace.NasBench201.Cells.CellOp.None) + (i % 7 * 0.1)},{100 + i}");
+            var cell = Nb201Cell.FromOrdinal(i * 97);
+            return string.Create(CultureInfo.InvariantCulture, $"{cell.Architecture},{cell.Ops.Count(o => o == CellOp.None) + (i % 7 * 0.1)},{100 + i}");
         })) + "\n");
         var manifest = _temp.Write("other.json", File.ReadAllText(Manifest("""{ "train": { "count": 30 } }""")).Replace(
             "\"searchSpace\": { \"plugin\": \"nas-bench-201\" }",
