@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBench201.Cells;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.NasBench201.Table;
 
@@ -204,9 +205,7 @@ public sealed partial class BenchmarkTable
 
         if (problems.Count > 0)
         {
-            var shown = string.Join(Environment.NewLine, problems.Take(ProblemsShown).Select(p => "  " + p));
-            var more = problems.Count > ProblemsShown ? $"{Environment.NewLine}  … and {problems.Count - ProblemsShown} more" : "";
-            throw new InvalidDataException($"the NAS-Bench-201 table {full} has {problems.Count} problem(s):{Environment.NewLine}{shown}{more}");
+            throw new InvalidDataException($"the NAS-Bench-201 table {full} has {problems.Count} problem(s):{Environment.NewLine}{ProblemList.Format(problems, ProblemsShown)}");
         }
 
         if (cells.Count == 0)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
+using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.SearchSpace.NasBenchNlp.Benchmark;
 
@@ -89,9 +90,7 @@ public sealed class LogTable
 
         if (problems.Count > 0)
         {
-            var shown = string.Join(Environment.NewLine, problems.Take(ProblemsShown).Select(p => "  " + p));
-            var more = problems.Count > ProblemsShown ? $"{Environment.NewLine}  … and {problems.Count - ProblemsShown} more" : "";
-            throw new InvalidDataException($"{problems.Count} of the {logs.Count} logs in '{full}' cannot be read:{Environment.NewLine}{shown}{more}");
+            throw new InvalidDataException($"{problems.Count} of the {logs.Count} logs in '{full}' cannot be read:{Environment.NewLine}{ProblemList.Format(problems, ProblemsShown)}");
         }
 
         var cells = runs.GroupBy(r => r.Cell.Key, StringComparer.Ordinal)
