@@ -3,22 +3,14 @@
 table: per surrogate and training size, Kendall tau as mean ± population standard deviation over the
 seeds, and the worst seed's in brackets; a last column with the mean fit seconds at the largest size.
 
-Usage: scripts/predictor-study-table.py STUDY_CSV [--label NAME=TEXT ...]
-(NAME is a surrogate's name in the study; TEXT replaces it in the first column.)"""
+Usage: scripts/predictor-study-table.py STUDY_CSV"""
 import csv, statistics, sys
 
 
 def main(argv):
-    if not argv:
+    if len(argv) != 1:
         sys.exit(__doc__)
-    path, labels = argv[0], {}
-    args = argv[1:]
-    while args:
-        if args[0] != '--label' or len(args) < 2 or '=' not in args[1]:
-            sys.exit(__doc__)
-        name, text = args[1].split('=', 1)
-        labels[name] = text
-        args = args[2:]
+    path = argv[0]
     rows = list(csv.DictReader(open(path, newline='')))
     surrogates = list(dict.fromkeys(r['surrogate'] for r in rows))
     sizes = sorted({int(r['train']) for r in rows})
@@ -33,7 +25,7 @@ def main(argv):
             cells.append(f'{mean:.3f} ± {sd:.3f} [{min(taus):.3f}]')
         fits = [float(r['fit_seconds']) for r in rows if r['surrogate'] == name and int(r['train']) == sizes[-1]]
         cells.append(f'{statistics.fmean(fits):.2f}')
-        print(f'| {labels.get(name, "`" + name + "`")} | ' + ' | '.join(cells) + ' |')
+        print(f'| `{name}` | ' + ' | '.join(cells) + ' |')
     print(f'\n{len(seeds)} seeds; mean ± population standard deviation over them, [the worst seed].')
 
 

@@ -24,4 +24,7 @@ public sealed class GbdtSettings
 
     [Description("Which of the search space's encodings to learn from: null for its default (one-hot cells on NAS-Bench-201); a name it offers, such as 'op-counts'.")]
     public string? Encoding { get; init; }
+
+    [Description("The library that grows the trees: 'fasttree' (ML.NET's managed FastTree) or 'lightgbm' (LightGBM through ML.NET; a native library).")]
+    public string Library { get; init; } = "fasttree";
 }

@@ -1,14 +1,16 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using PetriDish.Abstractions;
 using PetriDish.Sdk;
 
 namespace PetriDish.Plugins.Surrogate.Gbdt;
 
 /// <summary>
-/// Gradient-boosted regression trees (ML.NET's FastTree) from the motif's encoding to its score. One
-/// thread and the component's seed make a fit reproducible.
+/// Gradient-boosted regression trees from the motif's encoding to its score: ML.NET's FastTree by
+/// default (managed code), or LightGBM through ML.NET (a native library). On NAS-Bench-201 both rank
+/// alike (docs/nas-bench-201.md). One thread and the component's seed make a fit reproducible.
 /// </summary>
 public sealed class GbdtSurrogate(GbdtSettings settings, ISearchSpace space, int seed) : ISurrogate
 {
@@ -28,18 +30,30 @@ public sealed class GbdtSurrogate(GbdtSettings settings, ISearchSpace space, int
 
         var rows = observations.Select(o => new Row { Features = [.. _encoder.Encode(o.Motif).Select(v => (float)v)], Label = (float)o.Score }).ToList();
         var data = _ml.Data.LoadFromEnumerable(rows, SchemaFor(_encoder.Length));
-        var trainer = _ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-        {
-            NumberOfTrees = settings.Trees,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = Math.Min(settings.MinimumPerLeaf, Math.Max(1, observations.Count / 2)),
-            LearningRate = settings.LearningRate,
-            NumberOfThreads = 1,
-            Seed = 0,
-            FeatureFraction = 1,
-            Shrinkage = 1,
-        });
-        _model = trainer.Fit(data);
+        var minimumPerLeaf = Math.Min(settings.MinimumPerLeaf, Math.Max(1, observations.Count / 2));
+        _model = settings.Library == "lightgbm"
+            ? _ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                NumberOfIterations = settings.Trees,
+                NumberOfLeaves = settings.Leaves,
+                MinimumExampleCountPerLeaf = minimumPerLeaf,
+                LearningRate = settings.LearningRate,
+                NumberOfThreads = 1,
+                Seed = 0,
+                Verbose = false,
+                Silent = true,
+            }).Fit(data)
+            : _ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                NumberOfTrees = settings.Trees,
+                NumberOfLeaves = settings.Leaves,
+                MinimumExampleCountPerLeaf = minimumPerLeaf,
+                LearningRate = settings.LearningRate,
+                NumberOfThreads = 1,
+                Seed = 0,
+                FeatureFraction = 1,
+                Shrinkage = 1,
+            }).Fit(data);
         var fitted = Predict([.. observations.Select(o => o.Motif)], cancellationToken);
         var mse = fitted.Select((p, i) => (p - observations[i].Score) * (p - observations[i].Score)).Average();
         progress?.Report(new ProgressUpdate(1, "trees grown"));

@@ -8,13 +8,18 @@ public sealed class GbdtSurrogatePlugin : SurrogatePlugin<GbdtSettings>
 {
     public override string Id => "gbdt";
 
-    public override string Description => "gradient-boosted regression trees on the motif's encoding (ML.NET FastTree), the NAS predictor studies' standard baseline";
+    public override string Description => "gradient-boosted regression trees on the motif's encoding (ML.NET FastTree, or LightGBM), the NAS predictor studies' standard baseline";
 
     protected override IEnumerable<SettingsError> Validate(GbdtSettings settings, PluginValidationContext context)
     {
         if (context.SearchSpace is { } space && MotifEncoder.Problem(space, settings.Encoding) is { } problem)
         {
             yield return new SettingsError("encoding", problem);
+        }
+
+        if (settings.Library is not ("fasttree" or "lightgbm"))
+        {
+            yield return new SettingsError("library", $"unknown library '{settings.Library}' (known: fasttree, lightgbm)");
         }
     }
 

@@ -53,12 +53,15 @@ public sealed class PredictorStudyTests : IDisposable
         Assert.Contains("τ @ 10", studied.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Gbdt_learns_the_ranking_of_cells_from_200_of_them()
+    [Theory]
+    [InlineData("fasttree")]
+    [InlineData("lightgbm")] // a native library, loaded in the plugin's own context
+    public async Task Gbdt_learns_the_ranking_of_cells_from_200_of_them(string library)
     {
         var folder = _temp.File("gbdt");
+        var surrogates = $$"""{ "plugin": "gbdt", "settings": { "trees": 50, "library": "{{library}}" } }""";
 
-        var compared = await Petridish("compare", Manifest("""{ "seeds": 1, "train": { "count": 200 } }"""), "--surrogate", "gbdt", "--out", folder);
+        var compared = await Petridish("compare", Manifest("""{ "seeds": 1, "train": { "count": 200 } }""", surrogates), "--surrogate", "gbdt", "--out", folder);
 
         Assert.True(compared.ExitCode == ExitCodes.Success, compared.ToString());
         var tau = (double)JObject.Parse(File.ReadAllText(Path.Combine(folder, "compare.json")))["surrogates"]![0]!["kendall_tau"]!["mean"]!;
@@ -81,6 +84,15 @@ public sealed class PredictorStudyTests : IDisposable
         var expected = evaluated.Sum(r => table.Value("train_seconds_200", table.RowOf((Nb201Cell)space.Parse(r.Motif))!.Value)!.Value);
         Assert.Equal(expected, (double)JObject.Parse(File.ReadAllText(Path.Combine(folder, "best.json")))["tabulated_train_seconds"]!, 6);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{expected / 3600:F1} GPU-hours saved (the benchmark's training time of the 8 looked-up evaluations)"), run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_gbdt_library_is_a_validation_error_naming_the_known_ones()
+    {
+        var validated = await Petridish("validate", Manifest("""{ "seeds": 1 }""", """{ "plugin": "gbdt", "settings": { "library": "xgboost" } }"""));
+
+        Assert.Equal(ExitCodes.UsageError, validated.ExitCode);
+        Assert.Contains("unknown library 'xgboost' (known: fasttree, lightgbm)", validated.Error, StringComparison.Ordinal);
     }
 
     [Theory]
