@@ -26,7 +26,8 @@ def main(argv):
         fits = [float(r['fit_seconds']) for r in rows if r['surrogate'] == name and int(r['train']) == sizes[-1]]
         cells.append(f'{statistics.fmean(fits):.2f}')
         print(f'| `{name}` | ' + ' | '.join(cells) + ' |')
-    print(f'\n{len(seeds)} seeds; mean ± population standard deviation over them, [the worst seed].')
+    print(f'\n{len(seeds)} seeds; τ as mean ± population standard deviation over them, [the worst seed]; '
+          f'fit s: the mean fit seconds at {sizes[-1]} training cells.')
 
 
 if __name__ == '__main__':
