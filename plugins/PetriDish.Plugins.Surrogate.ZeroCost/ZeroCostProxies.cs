@@ -27,7 +27,7 @@ public static class ZeroCostProxies
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(inputShape);
-        using var scope = NewDisposeScope();
+        // Outside the dispose scope: the module keeps the converted parameters.
         network.to(float64);
         var parameters = network.parameters().ToList();
         using (no_grad())
@@ -39,6 +39,7 @@ public static class ZeroCostProxies
         }
 
         network.zero_grad();
+        using var scope = NewDisposeScope();
         var output = network.call(ones([1, .. inputShape], float64));
         output.sum().backward();
         var total = 0.0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.TestPlugins.Helpers;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.TestPlugins;
@@ -59,11 +60,12 @@ public sealed class ToySearchSpace(ToySettings settings) : ISearchSpace, IMotifA
     {
         var width = ((ToyMotif)motif).Position + 1;
         var network = nn.Sequential(nn.Linear(1, width), nn.ReLU(), nn.Linear(width, 1));
+        using var half = 0.5.ToScalar(); // held for the native calls (see PetriDish.Sdk.HeldScalars)
         using (no_grad())
         {
             foreach (var parameter in network.parameters())
             {
-                parameter.fill_(0.5);
+                parameter.fill_(half);
             }
         }
 

@@ -1,4 +1,5 @@
 using PetriDish.Plugins.SearchSpace.NasBench201.Cells;
+using PetriDish.Sdk;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -46,7 +47,7 @@ internal sealed class RealCell : nn.Module<Tensor, Tensor>
             // A node no edge reaches is zeros, so an edge leaving it contributes zeros too.
             var source = nodes[from] ?? zeros_like(input);
             var contribution = _edges[e].call(source);
-            nodes[to] = nodes[to] is { } sum ? sum.add(contribution) : contribution;
+            nodes[to] = nodes[to] is { } sum ? sum.add(contribution, HeldScalars.One) : contribution; // a held alpha: see HeldScalars
         }
 
         return nodes[3] ?? zeros_like(input);

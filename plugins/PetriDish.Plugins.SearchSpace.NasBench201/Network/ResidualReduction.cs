@@ -1,3 +1,4 @@
+using PetriDish.Sdk;
 using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.NasBench201.Network;
@@ -26,6 +27,6 @@ internal sealed class ResidualReduction : nn.Module<Tensor, Tensor>
         using var reduced = _first.call(input);
         using var residual = _second.call(reduced);
         using var shortcut = _shortcut.call(input);
-        return residual.add(shortcut);
+        return residual.add(shortcut, HeldScalars.One); // a held alpha: see HeldScalars
     }
 }

@@ -82,4 +82,27 @@ public sealed class HotPathsUnderCollectionPressureTests
             return (report.PredictionLoss, report.ReconstructionLoss);
         }, (a, b) => a == b);
     }
+
+    [Fact]
+    public void Zero_cost_proxies_on_nas_bench_201_real_networks()
+    {
+        // Building the benchmark's real networks and scoring them (synflow's forward and backward in
+        // float64, the parameter count) with libtorch; a fresh surrogate each time, since scores are
+        // cached per space and seed, and a fresh space so that the cache cannot answer.
+        var cells = new[]
+        {
+            "nb201:|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|",
+            "nb201:|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|",
+        };
+
+        Unchanged(() =>
+        {
+            var space = new PetriDish.Plugins.SearchSpace.NasBench201.NasBench201SearchSpace(
+                new PetriDish.Plugins.SearchSpace.NasBench201.NasBench201Settings { RealNetwork = new() { Channels = 4, CellsPerStage = 2, ImageSize = 8 } }, TestContexts.Plugin());
+            var motifs = cells.Select(space.Parse).ToList();
+            using var synflow = new PetriDish.Plugins.Surrogate.ZeroCost.ZeroCostSurrogate("synflow", space, seed: 2);
+            using var parameters = new PetriDish.Plugins.Surrogate.ZeroCost.ZeroCostSurrogate("params", space, seed: 2);
+            return synflow.Predict(motifs, CancellationToken.None).Concat(parameters.Predict(motifs, CancellationToken.None)).ToList();
+        }, (a, b) => a.SequenceEqual(b));
+    }
 }
