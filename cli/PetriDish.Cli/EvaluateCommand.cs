@@ -7,6 +7,7 @@ using PetriDish.Core;
 using PetriDish.Core.Evaluation;
 using PetriDish.Core.Execution;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Progress;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Search;
 using PetriDish.Core.Store;
@@ -109,7 +110,7 @@ internal static class EvaluateCommand
                     for (var i = 0; i < selected.Count; i++)
                     {
                         var index = i;
-                        var progress = new Progress<ProgressUpdate>(p => sink.Update((index + p.Fraction) / selected.Count, $"{selected[index].Key}: {p.Message}"));
+                        var progress = new InlineProgress<ProgressUpdate>(p => sink.Update((index + p.Fraction) / selected.Count, $"{selected[index].Key}: {p.Message}"));
                         sink.Update((double)i / selected.Count, selected[i].Key);
                         var outcome = await service.EvaluateAsync(new EvaluationRequest(selected[i], fidelity, evaluationSeed), progress, token).ConfigureAwait(false);
                         var tag = $"[{i + 1}/{selected.Count}] {selected[i].Key}";

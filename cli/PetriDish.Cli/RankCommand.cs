@@ -4,6 +4,7 @@ using PetriDish.Abstractions;
 using PetriDish.Core;
 using PetriDish.Core.Comparison;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Progress;
 using PetriDish.Core.Ranking;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Torch;
@@ -117,7 +118,7 @@ internal static class RankCommand
                 };
                 var display = new ProgressDisplay(context.Error, context.Interactive);
                 var result = await display.RunAsync("rank", sink =>
-                    Task.Run(() => CandidateRanking.Run(request, new Progress<ProgressUpdate>(p => sink.Update(p.Fraction, p.Message)), token), token)).ConfigureAwait(false);
+                    Task.Run(() => CandidateRanking.Run(request, new InlineProgress<ProgressUpdate>(p => sink.Update(p.Fraction, p.Message)), token), token)).ConfigureAwait(false);
 
                 var directory = parse.GetValue(output) ?? Path.Combine("runs", $"rank-{validated.Manifest.Name ?? Path.GetFileNameWithoutExtension(manifestPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
                 var files = RankingReport.Write(result, directory);

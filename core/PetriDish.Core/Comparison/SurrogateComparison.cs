@@ -59,7 +59,7 @@ public static class SurrogateComparison
         var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", run.Index) });
         try
         {
-            var progress = new Progress<ProgressUpdate>(p => sink.Update(run.Start + (run.Share * p.Fraction), $"{bound.Name} {run.Label}: {p.Message}"));
+            var progress = new InlineProgress<ProgressUpdate>(p => sink.Update(run.Start + (run.Share * p.Fraction), $"{bound.Name} {run.Label}: {p.Message}"));
             sink.Update(run.Start, $"{bound.Name} {run.Label}: fitting");
             var clock = Stopwatch.StartNew();
             var report = await Task.Run(() => trace is not null && surrogate is IFitTracing tracing

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Progress;
 
 namespace PetriDish.Core.Ranking;
 
@@ -63,7 +64,7 @@ public static class CandidateRanking
                 }
 
                 // Fitting is most of the work; ranking the candidates the last tenth.
-                var fitProgress = progress is null ? null : new Progress<ProgressUpdate>(p => progress.Report(p with { Fraction = 0.9 * p.Fraction }));
+                var fitProgress = progress is null ? null : new InlineProgress<ProgressUpdate>(p => progress.Report(p with { Fraction = 0.9 * p.Fraction }));
                 report = surrogate.Fit(request.Observations, fitProgress, cancellationToken);
                 observed = [.. request.Observations.Select(o => o.Motif.Key)];
             }
