@@ -15,6 +15,7 @@ public sealed class ZeroCostProxiesTests
         double[] w2 = [-1.5, 0.5, 2.5];
         const double B2 = -0.5;
         using var network = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1));
+        using (NewDisposeScope()) // holds the tensor(…) intermediates during the native calls (docs/reliability.md)
         using (no_grad())
         {
             var parameters = network.parameters().ToList();
