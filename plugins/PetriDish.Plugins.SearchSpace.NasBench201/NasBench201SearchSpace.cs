@@ -3,6 +3,7 @@ using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBench201.Cells;
 using PetriDish.Plugins.SearchSpace.NasBench201.Network;
 using PetriDish.Plugins.SearchSpace.NasBench201.Table;
+using static TorchSharp.torch;
 
 namespace PetriDish.Plugins.SearchSpace.NasBench201;
 
@@ -125,7 +126,7 @@ public sealed class NasBench201SearchSpace : ISearchSpace, IMotifEncodings, IRea
     /// <summary>The benchmark's network around the cell (<see cref="RealNetworkSettings"/>), untrained.</summary>
     public IReadOnlyList<long> InputShape => _realNetworks.InputShape;
 
-    public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Build(IMotif motif, RealNetworkOptions options, TorchSharp.torch.Generator generator) =>
+    public nn.Module<Tensor, Tensor> Build(IMotif motif, RealNetworkOptions options, Generator generator) =>
         _realNetworks.Build(motif, options, generator);
 
     private static Nb201Cell AsCell(IMotif motif) => motif as Nb201Cell ?? throw new ArgumentException($"'{motif?.Key}' is not a NAS-Bench-201 cell", nameof(motif));

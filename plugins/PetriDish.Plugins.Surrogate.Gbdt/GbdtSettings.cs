@@ -6,6 +6,12 @@ namespace PetriDish.Plugins.Surrogate.Gbdt;
 /// <summary>Settings of the <c>gbdt</c> surrogate (ML.NET FastTree regression).</summary>
 public sealed class GbdtSettings
 {
+    /// <summary>The <see cref="Library"/> value for ML.NET's FastTree (managed code; the default).</summary>
+    public const string FastTree = "fasttree";
+
+    /// <summary>The <see cref="Library"/> value for LightGBM through ML.NET (a native library).</summary>
+    public const string LightGbm = "lightgbm";
+
     [Description("Boosting rounds (trees).")]
     [Range(1, 10000)]
     public int Trees { get; init; } = 300;
@@ -26,5 +32,5 @@ public sealed class GbdtSettings
     public string? Encoding { get; init; }
 
     [Description("The library that grows the trees: 'fasttree' (ML.NET's managed FastTree) or 'lightgbm' (LightGBM through ML.NET; a native library).")]
-    public string Library { get; init; } = "fasttree";
+    public string Library { get; init; } = FastTree;
 }

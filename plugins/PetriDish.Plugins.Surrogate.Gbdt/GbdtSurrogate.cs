@@ -31,7 +31,7 @@ public sealed class GbdtSurrogate(GbdtSettings settings, ISearchSpace space, int
         var rows = observations.Select(o => new Row { Features = [.. _encoder.Encode(o.Motif).Select(v => (float)v)], Label = (float)o.Score }).ToList();
         var data = _ml.Data.LoadFromEnumerable(rows, SchemaFor(_encoder.Length));
         var minimumPerLeaf = Math.Min(settings.MinimumPerLeaf, Math.Max(1, observations.Count / 2));
-        _model = settings.Library == "lightgbm"
+        _model = settings.Library == GbdtSettings.LightGbm
             ? _ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
             {
                 NumberOfIterations = settings.Trees,

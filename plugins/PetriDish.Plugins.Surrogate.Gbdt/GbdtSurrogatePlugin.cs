@@ -17,9 +17,9 @@ public sealed class GbdtSurrogatePlugin : SurrogatePlugin<GbdtSettings>
             yield return new SettingsError("encoding", problem);
         }
 
-        if (settings.Library is not ("fasttree" or "lightgbm"))
+        if (settings.Library is not (GbdtSettings.FastTree or GbdtSettings.LightGbm))
         {
-            yield return new SettingsError("library", $"unknown library '{settings.Library}' (known: fasttree, lightgbm)");
+            yield return new SettingsError("library", $"unknown library '{settings.Library}' (known: {GbdtSettings.FastTree}, {GbdtSettings.LightGbm})");
         }
     }
 
