@@ -21,6 +21,7 @@ public static class PetriDishCli
         root.Subcommands.Add(RankCommand.Create(runner));
         root.Subcommands.Add(EvaluateCommand.Create(runner));
         root.Subcommands.Add(SummarizeCommand.Create(runner));
+        root.Subcommands.Add(BenchmarkCommand.Create(runner));
         root.Subcommands.Add(ValidateCommand.Create(runner));
         root.Subcommands.Add(PluginsCommand.Create(runner));
         root.Subcommands.Add(NewCommand.Create(runner));

@@ -38,4 +38,7 @@ public sealed class ExperimentManifest
     public CompareOptions Compare { get; init; } = new();
 
     public ExecutorReference Executor { get; init; } = new();
+
+    /// <summary>The arms <c>petridish benchmark</c> compares; null when the manifest has none.</summary>
+    public BenchmarkOptions? Benchmark { get; init; }
 }

@@ -19,11 +19,18 @@ public static class Charts
     /// Draws the series into a PNG at <paramref name="path"/>; <paramref name="shadedX"/> shades an x-range
     /// (e.g. the training region); <paramref name="legend"/> puts the legend where the curves are not
     /// (lower right by default, upper right for falling curves such as a minimised metric's best so far);
-    /// <paramref name="xTicks"/> replaces the horizontal axis's ticks by named positions.
+    /// <paramref name="xTicks"/> replaces the horizontal axis's ticks by named positions; <paramref name="logYFloor"/>
+    /// draws the vertical axis on a log scale, with values below the floor (zeros) drawn at it.
     /// </summary>
-    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null, Alignment legend = Alignment.LowerRight, IReadOnlyList<(double Position, string Label)>? xTicks = null)
+    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double From, double To)? shadedX = null, string? shadedLabel = null, Alignment legend = Alignment.LowerRight, IReadOnlyList<(double Position, string Label)>? xTicks = null, double? logYFloor = null)
     {
         ArgumentNullException.ThrowIfNull(series);
+        if (logYFloor is { } floor)
+        {
+            IReadOnlyList<double>? Log(IReadOnlyList<double>? values) => values?.Select(v => double.IsNaN(v) ? v : Math.Log10(Math.Max(v, floor))).ToList();
+            series = [.. series.Select(s => s with { Y = Log(s.Y)!, Lower = Log(s.Lower ?? s.Band?.Select((b, i) => s.Y[i] - b).ToList()), Upper = Log(s.Upper ?? s.Band?.Select((b, i) => s.Y[i] + b).ToList()), Band = null })];
+        }
+
         var plot = new Plot();
         if (shadedX is { } shade)
         {
@@ -43,7 +50,14 @@ public static class Charts
                 continue;
             }
 
-            if (s.Band is { } band)
+            if (s.Lower is { } lower && s.Upper is { } upper)
+            {
+                var withBand = s.X.Select((x, j) => (x, lo: lower[j], hi: upper[j])).Where(p => double.IsFinite(p.lo) && double.IsFinite(p.hi)).ToArray();
+                var fill = plot.Add.FillY([.. withBand.Select(p => p.x)], [.. withBand.Select(p => p.lo)], [.. withBand.Select(p => p.hi)]);
+                fill.FillColor = color.WithAlpha(0.15);
+                fill.LineWidth = 0;
+            }
+            else if (s.Band is { } band)
             {
                 var withBand = s.X.Select((x, j) => (x, y: s.Y[j], b: band[j])).Where(p => double.IsFinite(p.y) && double.IsFinite(p.b)).ToArray();
                 var fill = plot.Add.FillY([.. withBand.Select(p => p.x)], [.. withBand.Select(p => p.y - p.b)], [.. withBand.Select(p => p.y + p.b)]);
@@ -55,7 +69,7 @@ public static class Charts
             scatter.Color = color;
             scatter.LegendText = s.Name;
             scatter.LineWidth = s.Lines ? 2 : 0;
-            scatter.MarkerSize = s.Lines ? 4 : 7;
+            scatter.MarkerSize = s.Lines ? (points.Length > 60 ? 0 : 4) : 7; // dense curves read better as lines
             scatter.MarkerShape = s.Lines ? MarkerShape.FilledCircle : MarkerShape.FilledDiamond;
         }
 
@@ -63,6 +77,16 @@ public static class Charts
         {
             // Named positions, e.g. training sizes drawn on a log axis (x = log10 n, labelled n).
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. xTicks.Select(t => t.Position)], [.. xTicks.Select(t => t.Label)]);
+        }
+
+        if (logYFloor is not null)
+        {
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+            };
         }
 
         plot.Title(title);

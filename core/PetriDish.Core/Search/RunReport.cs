@@ -196,7 +196,8 @@ public static class RunReport
         return (x, y);
     }
 
-    private static IReadOnlyList<ObservationRow>? Reference(ValidatedManifest manifest)
+    /// <summary>The known ground truth a run is ranked against: <c>search.reference</c>, else a table-backed ground truth's table; null without either.</summary>
+    internal static IReadOnlyList<ObservationRow>? Reference(ValidatedManifest manifest)
     {
         if (manifest.Manifest.Search.Reference is not { } path)
         {

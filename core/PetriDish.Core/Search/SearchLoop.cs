@@ -48,6 +48,7 @@ public sealed class SearchLoop
     private readonly Stopwatch _session = new();
     private DeterministicRandom _random;
     private double _elapsedBefore;
+    private double _surrogateSeconds;
 
     public SearchLoop(ValidatedManifest manifest, SearchComponents components, GroundTruthService groundTruth, IEvaluationExecutor executor, ResultsStore store, IProgressSink sink)
     {
@@ -117,6 +118,7 @@ public sealed class SearchLoop
         var state = Read(checkpoint.State);
         _random.State = state.Random;
         _elapsedBefore = state.ElapsedSeconds;
+        _surrogateSeconds = state.SurrogateSeconds;
         if (_store.Checkpoint(OptimizerComponent, state.Iteration) is { } optimizer)
         {
             using var stream = new MemoryStream(optimizer);
@@ -145,7 +147,9 @@ public sealed class SearchLoop
         var observations = Observations(iteration);
         if (surrogate is not null && proposals.Count > 0 && observations.Count >= surrogate.MinimumObservations)
         {
+            var started = Stopwatch.GetTimestamp();
             var scores = FitAndPredict(surrogate, iteration, observations, proposals, cancellationToken);
+            _surrogateSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
             ranked = [.. Enumerable.Range(0, proposals.Count).OrderByDescending(i => double.IsFinite(scores[i]) ? scores[i] : double.NegativeInfinity).ThenBy(i => i).Select(i => proposals[i])];
         }
         else
@@ -312,7 +316,7 @@ public sealed class SearchLoop
         using var optimizer = new MemoryStream();
         _components.Optimizer.Save(optimizer);
         _store.SaveCheckpoint(iteration, OptimizerComponent, optimizer.ToArray());
-        var state = new LoopState(iteration, _random.State, Elapsed(), stopReason);
+        var state = new LoopState(iteration, _random.State, Elapsed(), stopReason, _surrogateSeconds);
         _store.SaveCheckpoint(iteration, LoopComponent, System.Text.Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(state)));
     }
 

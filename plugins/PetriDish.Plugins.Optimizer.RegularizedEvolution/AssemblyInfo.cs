@@ -1,0 +1,4 @@
+using PetriDish.Abstractions;
+using PetriDish.Plugins.Optimizer.RegularizedEvolution;
+
+[assembly: PetriDishPlugin(typeof(RegularizedEvolutionPlugin))]
