@@ -90,6 +90,9 @@ public sealed class PetriDishSettings
     [Range(1, 1024)]
     public int? Parallelism { get; init; }
 
+    [Description("Each fit continues from the dishes of the previous fit (the synthetic data it learned) instead of fresh draws; members the previous fit left out start fresh. For a search, where the dish refits every iteration on a few more observations: a few outer steps per fit then continue one meta-learning rather than redo it.")]
+    public bool WarmStart { get; init; }
+
     [Description("Start from a saved Petri dish (a file written by its Save) instead of random synthetic data; with an empty outer schedule, the saved dish is reused as it is.")]
     public string? State { get; init; }
 }

@@ -302,15 +302,27 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
 
     private List<SyntheticDish> StartingDishes()
     {
+        if (_settings.WarmStart && _dishes.Count > 0)
+        {
+            // A copy through the saved form: the previous fit's dishes keep predicting if this fit fails.
+            using var previous = new MemoryStream();
+            Save(previous);
+            previous.Position = 0;
+            var continued = Read(previous, "the previous fit");
+            return [.. continued, .. Enumerable.Range(continued.Count, Math.Max(0, _settings.Ensemble - continued.Count)).Select(FreshDish)];
+        }
+
         if (_settings.State is { } path)
         {
             using var file = File.OpenRead(_context.ResolvePath(path));
             return Read(file, path);
         }
 
-        return [.. Enumerable.Range(0, _settings.Ensemble).Select(d =>
-            SyntheticDish.Create(_space.MotifNetworks, _options, _settings.Samples, Seeds.Derive(_context.Seed, "petri-dish", d), _context.Device, _dtype))];
+        return [.. Enumerable.Range(0, _settings.Ensemble).Select(FreshDish)];
     }
+
+    private SyntheticDish FreshDish(int member) =>
+        SyntheticDish.Create(_space.MotifNetworks, _options, _settings.Samples, Seeds.Derive(_context.Seed, "petri-dish", member), _context.Device, _dtype);
 
     private void Replace(List<SyntheticDish> dishes)
     {

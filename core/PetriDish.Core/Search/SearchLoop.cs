@@ -49,6 +49,7 @@ public sealed class SearchLoop
     private DeterministicRandom _random;
     private double _elapsedBefore;
     private double _surrogateSeconds;
+    private bool _surrogateCurrent;
 
     public SearchLoop(ValidatedManifest manifest, SearchComponents components, GroundTruthService groundTruth, IEvaluationExecutor executor, ResultsStore store, IProgressSink sink)
     {
@@ -183,6 +184,14 @@ public sealed class SearchLoop
         }
         else
         {
+            // A surrogate may continue from its previous fit (the dish's warmStart): a resumed run hands
+            // it the state an uninterrupted one would have had in memory.
+            if (!_surrogateCurrent && LatestSurrogateBefore(iteration) is { } previous)
+            {
+                using var stream = new MemoryStream(previous);
+                surrogate.Load(stream);
+            }
+
             var progress = new InlineProgress<ProgressUpdate>(p => _sink.Update(Fraction(), $"iteration {iteration}: fitting {_components.SurrogateName}: {p.Message}"));
             try
             {
@@ -203,15 +212,30 @@ public sealed class SearchLoop
                 return [.. proposals.Select((_, i) => -(double)i)];
             }
 
-            using var stream = new MemoryStream();
-            surrogate.Save(stream);
-            _store.SaveCheckpoint(iteration, SurrogateComponent, stream.ToArray());
+            using var saving = new MemoryStream();
+            surrogate.Save(saving);
+            _store.SaveCheckpoint(iteration, SurrogateComponent, saving.ToArray());
         }
+
+        _surrogateCurrent = true;
 
         _sink.Update(Fraction(), $"iteration {iteration}: {_components.SurrogateName} ranks {proposals.Count} candidates");
         var scores = surrogate.Predict(proposals, cancellationToken).ToArray();
         _store.ReplacePredictions(iteration, _components.SurrogateName!, [.. proposals.Select((m, i) => new PredictionRecord(iteration, _components.SurrogateName!, m.Key, scores[i]))]);
         return scores;
+    }
+
+    private byte[]? LatestSurrogateBefore(int iteration)
+    {
+        for (var earlier = iteration - 1; earlier > 0; earlier--)
+        {
+            if (_store.Checkpoint(SurrogateComponent, earlier) is { } state)
+            {
+                return state;
+            }
+        }
+
+        return null;
     }
 
     private List<IMotif> Validate(IReadOnlyList<IMotif> proposals, HashSet<string> known)
