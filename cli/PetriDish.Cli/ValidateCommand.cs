@@ -1,4 +1,6 @@
 using System.CommandLine;
+using PetriDish.Core.Benchmarking;
+using PetriDish.Core.Manifest;
 
 namespace PetriDish.Cli;
 
@@ -14,7 +16,12 @@ internal static class ValidateCommand
             var path = parse.GetValue(manifest)!;
             return runner.RunAsync(parse, path, async (context, ct) =>
             {
-                var validated = context.LoadManifest(path);
+                // A benchmark's arms are manifests of their own: validate refuses what benchmark would,
+                // with the manifest's own problems in the same report.
+                var benchmark = BenchmarkPlan.Declared(path) is { } text
+                    ? BenchmarkPlan.Load(new ManifestLoader(context.Catalog, context.LoggerFactory), text, Path.GetFullPath(path))
+                    : null;
+                var validated = benchmark?.Manifest ?? context.LoadManifest(path);
                 var surrogates = validated.Surrogates.Count == 0 ? "none" : string.Join(", ", validated.Surrogates.Select(s => s.Name == s.Entry.Id ? s.Name : $"{s.Name} ({s.Entry.Id})"));
                 await context.Out.WriteLineAsync($"{path}: valid").ConfigureAwait(false);
                 await context.Out.WriteLineAsync($"  search space: {validated.SearchSpace.Entry.Id} — {validated.SearchSpaceInstance.Description}").ConfigureAwait(false);
@@ -22,6 +29,10 @@ internal static class ValidateCommand
                 await context.Out.WriteLineAsync($"  surrogates:   {surrogates}").ConfigureAwait(false);
                 await context.Out.WriteLineAsync($"  optimizer:    {validated.Optimizer?.Entry.Id ?? "none"}").ConfigureAwait(false);
                 await context.Out.WriteLineAsync($"  device:       {validated.Device}").ConfigureAwait(false);
+                if (benchmark is not null)
+                {
+                    await context.Out.WriteLineAsync($"  benchmark:    {benchmark.Arms.Count} arms × {benchmark.Seeds} seeds ({string.Join(", ", benchmark.Arms.Select(a => a.Name))}); reference {benchmark.ReferenceArm}").ConfigureAwait(false);
+                }
                 return ExitCodes.Success;
             }, cancellationToken);
         });

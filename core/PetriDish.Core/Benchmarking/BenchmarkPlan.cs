@@ -32,6 +32,25 @@ public sealed class BenchmarkPlan
     public IEnumerable<(BenchmarkArmPlan Arm, int Seed)> Searches =>
         Enumerable.Range(1, Seeds).SelectMany(seed => Arms.Select(arm => (arm, seed)));
 
+    /// <summary>The text of the manifest at <paramref name="path"/> if it is JSON with a <c>benchmark</c> section; otherwise null.</summary>
+    public static string? Declared(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var text = File.ReadAllText(path);
+        try
+        {
+            return JToken.Parse(text) is JObject { } root && root["benchmark"] is not null ? text : null;
+        }
+        catch (JsonReaderException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Validates <paramref name="text"/> (the manifest at <paramref name="path"/>) and every arm; throws <see cref="ManifestValidationException"/> with every problem.</summary>
     public static BenchmarkPlan Load(ManifestLoader loader, string text, string path, int? seeds = null)
     {

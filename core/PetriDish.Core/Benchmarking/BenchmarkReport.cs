@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PetriDish.Abstractions;
 using PetriDish.Core.Reports;
 
 namespace PetriDish.Core.Benchmarking;
@@ -139,6 +140,15 @@ public sealed class BenchmarkReport
             series.Add(new ChartSeries($"{arm.Name} ({searches.Count} seeds)", x, mean, Lower: low, Upper: high));
         }
 
+        // Uniform draws without replacement from the known motifs have an exact expected best (order
+        // statistics), which checks the harness: the random-search arm must match it within its CI.
+        var expectation = regret ? Enumerable.Range(1, budget).Select(n => ExpectedRandomRegret(results.Known, metric, n)).ToList() : null;
+        if (expectation is not null)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"| uniform random draws (exact expectation) | – | – | – | {Format(expectation[budget - 1])} | – | – |{string.Concat(checkpoints.Select(c => $" {Format(expectation[c - 1])} |"))}{string.Concat(targets.Select(_ => " – |"))} – | – | – |\n");
+            series.Add(new ChartSeries("uniform random draws (exact expectation)", [.. Enumerable.Range(1, budget).Select(n => (double)n)], expectation));
+        }
+
         var json = new JObject
         {
             ["name"] = plan.Manifest.Manifest.Name,
@@ -154,6 +164,7 @@ public sealed class BenchmarkReport
             ["targets"] = new JObject(targets.Select(t => new JProperty(t.Name, t.Value))),
             ["statistics"] = "over seeds: mean, median, sample SD (n - 1), 95 % CI of the mean by Student's t; Wilcoxon signed-rank test (two-sided, paired by seed, zero differences dropped; exact up to 50 pairs) of each arm's final figure against the reference arm's",
             ["arms"] = arms,
+            ["random_search_expectation"] = expectation is null ? null : new JObject(checkpoints.Select(c => new JProperty(c.ToString(CultureInfo.InvariantCulture), expectation[c - 1]))),
         };
         File.WriteAllText(Path.Combine(directory, "benchmark.json"), json.ToString(Formatting.Indented));
 
@@ -174,6 +185,32 @@ public sealed class BenchmarkReport
         text.Append(regret ? $"The plot shows the mean regret with its 95 % confidence band on a log scale; a regret of 0 (the optimum found) is drawn at {Format(floor!.Value, "G2")}.\n" : "The plot shows the mean best value with its 95 % confidence band.\n");
         File.WriteAllText(Path.Combine(directory, "report.md"), text.ToString());
         return new BenchmarkReport(json, table.ToString());
+    }
+
+    /// <summary>
+    /// The expected regret of the best of <paramref name="draws"/> motifs drawn uniformly without replacement
+    /// from the known ones (<paramref name="known"/>, best first): the k-th best is the best drawn with
+    /// probability C(N − k, n − 1) / C(N, n), computed by its ratio from k to k + 1.
+    /// </summary>
+    public static double ExpectedRandomRegret(IReadOnlyList<double> known, GroundTruthMetric metric, int draws)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(metric);
+        var count = known.Count;
+        if (draws >= count)
+        {
+            return 0;
+        }
+
+        var probability = (double)draws / count;
+        var expected = 0.0;
+        for (var k = 1; k <= count - draws + 1 && probability > 0; k++)
+        {
+            expected += probability * (metric.ToScore(known[0]) - metric.ToScore(known[k - 1]));
+            probability *= (double)(count - k - draws + 1) / (count - k);
+        }
+
+        return expected;
     }
 
     /// <summary>The true top 1, top 10 and top 1 % of the known motifs (those the known set is large enough for).</summary>

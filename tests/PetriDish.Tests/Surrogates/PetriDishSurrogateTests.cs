@@ -277,6 +277,34 @@ public sealed class PetriDishSurrogateTests
     }
 
     [Fact]
+    public void A_warm_started_fit_continues_from_the_previous_fit_and_a_loaded_state_continues_alike()
+    {
+        var first = Observations(0.4, 0.8, 1.2, 1.6);
+        var second = Observations(0.4, 0.8, 1.2, 1.6, 0.2, 1.9);
+        var motifs = Observations(0.05, 0.3, 0.7, 1.3, 2.0).Select(o => o.Motif).ToList();
+        var warm = new PetriDishSettings { InnerSteps = 20, OuterSchedule = Quick().OuterSchedule, Ensemble = 1, WarmStart = true };
+
+        using var continued = new PetriDishSurrogate(warm, Space, TestContexts.Plugin());
+        continued.Fit(first, null, CancellationToken.None);
+        using var state = new MemoryStream();
+        continued.Save(state);
+        continued.Fit(second, null, CancellationToken.None);
+
+        // A search resumed between the two fits hands the surrogate the first fit's saved state.
+        using var resumed = new PetriDishSurrogate(warm, Space, TestContexts.Plugin());
+        state.Position = 0;
+        resumed.Load(state);
+        resumed.Fit(second, null, CancellationToken.None);
+
+        using var fresh = new PetriDishSurrogate(Quick(), Space, TestContexts.Plugin());
+        fresh.Fit(second, null, CancellationToken.None);
+
+        var expected = continued.Predict(motifs, CancellationToken.None);
+        Assert.Equal(expected, resumed.Predict(motifs, CancellationToken.None));
+        Assert.NotEqual(expected, fresh.Predict(motifs, CancellationToken.None));
+    }
+
+    [Fact]
     public void A_saved_dish_can_be_reused_from_the_state_setting_without_further_training()
     {
         using var temp = new TempDirectory();
