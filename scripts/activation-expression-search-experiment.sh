@@ -9,6 +9,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${2:-$root/runs/experiments/activation-expression}"
 mkdir -p "$out"
 if [ -n "${3:-}" ] && [ ! -f "$out/ground-truth.sqlite" ]; then cp "$3" "$out/ground-truth.sqlite"; fi
-exec "$root/scripts/search-experiment.sh" --seeds "${1:-5}" --out "$out" \
-  --title "Composed activations (embedded MNIST): best accuracy against ground-truth evaluations" \
-  expr-petri-dish-rs expr-petri-dish-nao expr-nao expr-random-search expr-partial-evaluation
+exec "$root/scripts/search-experiment.sh" --manifest "$root/manifests/experiments/activation-expression-search.json" --seeds "${1:-5}" --out "$out" \
+  --title "Composed activations (embedded MNIST): best accuracy against ground-truth evaluations"

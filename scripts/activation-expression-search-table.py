@@ -35,11 +35,13 @@ def export(root):
         out = csv.writer(f, lineterminator="\n")
         out.writerow(["method", "seed", "evaluation", "motif", "value", "purpose", "seconds"])
         for method in METHODS:
-            folders = [r for r in glob.glob(os.path.join(root, f"{method}-seed*")) if os.path.isdir(r)]
-            for run in sorted(folders, key=lambda r: int(r.rsplit("seed", 1)[1])):
+            # runs/METHOD/seed-N of a `petridish benchmark` folder, or METHOD-seedN of the earlier script
+            folders = [r for r in glob.glob(os.path.join(root, "runs", method, "seed-*")) + glob.glob(os.path.join(root, f"{method}-seed*")) if os.path.isdir(r)]
+            seed_of = lambda r: int(re.search(r"seed-?(\d+)$", r).group(1))
+            for run in sorted(folders, key=seed_of):
                 if not os.path.exists(os.path.join(run, "best.json")):
                     continue  # unfinished
-                seed = int(run.rsplit("seed", 1)[1])
+                seed = seed_of(run)
                 db = sqlite3.connect(os.path.join(run, "results.sqlite"))
                 rows = db.execute("select motif, value, status, purpose, seconds from evaluations where fidelity = 'full' order by id").fetchall()
                 for i, (motif, value, status, purpose, seconds) in enumerate(rows):

@@ -6,6 +6,5 @@
 # Usage: scripts/nas-bench-nlp-search-experiment.sh [seeds=10] [out=runs/experiments/nas-bench-nlp]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-exec "$root/scripts/search-experiment.sh" --seeds "${1:-10}" --out "${2:-$root/runs/experiments/nas-bench-nlp}" \
-  --title "NAS-Bench-NLP (WikiText-2 logs): best validation perplexity against lookups" --plot-from 10 \
-  nlp-petri-dish-rs nlp-petri-dish-nao nlp-nao nlp-random-search nlp-partial-evaluation nlp-petri-dish-meta-rs
+exec "$root/scripts/search-experiment.sh" --manifest "$root/manifests/experiments/nas-bench-nlp-search.json" --seeds "${1:-10}" --out "${2:-$root/runs/experiments/nas-bench-nlp}" \
+  --title "NAS-Bench-NLP (WikiText-2 logs): best validation perplexity against lookups" --plot-from 10

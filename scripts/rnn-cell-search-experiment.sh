@@ -11,9 +11,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${2:-$root/runs/experiments/rnn-cell}"
 methods=(rnn-petri-dish-rs rnn-petri-dish-nao rnn-nao rnn-partial-evaluation)
-"$root/scripts/search-experiment.sh" --seeds "${1:-2}" --out "$out" \
-  --title "RNN cells (Tiny Shakespeare): best validation perplexity against ground-truth evaluations" \
-  "${methods[@]}"
+"$root/scripts/search-experiment.sh" --manifest "$root/manifests/experiments/rnn-cell-search.json" --seeds "${1:-2}" --out "$out" \
+  --title "RNN cells (Tiny Shakespeare): best validation perplexity against ground-truth evaluations"
 cp "$out/summary/summary.csv" "$root/docs/data/rnn-cell-search.csv"
 cp "$out/summary/runs.csv" "$root/docs/data/rnn-cell-search-runs.csv"
 cp "$out/summary/summary.png" "$root/docs/images/rnn-cell-search.png"

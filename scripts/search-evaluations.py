@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Keeps every ground-truth evaluation of a search experiment's runs as one CSV, so that the tables
 of a doc can be computed from committed data after the run folders are gone: for each run folder
-EXPERIMENT_DIR/METHOD-seedN, every completed full-fidelity evaluation in the order it was stored
+EXPERIMENT_DIR/runs/METHOD/seed-N (a `petridish benchmark` folder; EXPERIMENT_DIR/METHOD-seedN, the layout
+of the earlier shell script, is read too), every completed full-fidelity evaluation in the order it was stored
 (method, seed, evaluation, motif, value, purpose, iteration, seconds: how long it took when it was
 first measured), and each run's wall time from its
 report.md (method, seed, wall_seconds). Plain Python.
@@ -19,11 +20,13 @@ def main(args):
         out.writerow(['method', 'seed', 'evaluation', 'motif', 'value', 'purpose', 'iteration', 'seconds'])
         wall_out.writerow(['method', 'seed', 'wall_seconds'])
         for method in methods:
-            runs = [r for r in glob.glob(os.path.join(root, f'{method}-seed*')) if os.path.isdir(r)]
+            runs = [r for r in glob.glob(os.path.join(root, 'runs', method, 'seed-*')) + glob.glob(os.path.join(root, f'{method}-seed*')) if os.path.isdir(r)]
             if not runs:
-                sys.exit(f'no run folders {method}-seed* in {root}')
-            for run in sorted(runs, key=lambda r: int(r.rsplit('seed', 1)[1])):
-                seed = int(run.rsplit('seed', 1)[1])
+                sys.exit(f'no run folders runs/{method}/seed-* or {method}-seed* in {root}')
+            def seed_of(run):
+                return int(re.search(r'seed-?(\d+)$', run).group(1))
+            for run in sorted(runs, key=seed_of):
+                seed = seed_of(run)
                 db = sqlite3.connect(f"file:{os.path.join(run, 'results.sqlite')}?mode=ro", uri=True)
                 rows = db.execute("select motif, value, purpose, iteration, seconds from evaluations "
                                   "where fidelity = 'full' and status = 'completed' order by id").fetchall()

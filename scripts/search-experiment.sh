@@ -1,59 +1,37 @@
 #!/usr/bin/env bash
-# Runs several search methods (manifests/experiments/<method>.json) over seeds, two runs at a time,
-# all sharing one ground-truth cache (every motif is trained once, whichever run asks first), then
-# summarizes them into one table and plot. Interrupted runs are resumed, finished ones skipped, so the
-# script can simply be started again after a crash.
-# Usage: scripts/search-experiment.sh --out DIR --seeds N --title TEXT [--plot-from E] METHOD...
+# Runs a benchmark manifest's arms over seeds with `petridish benchmark` (two worker processes; an
+# interrupted benchmark is resumed when the script is started again), then puts the arms' runs side by
+# side with `petridish summarize` (DIR/summary: the table, CSV and plot the docs' table scripts read).
+# Usage: scripts/search-experiment.sh --manifest FILE --out DIR --seeds N --title TEXT [--plot-from E]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-out="" seeds="" title="" plot_from=1
+manifest="" out="" seeds="" title="" plot_from=1
 while [ $# -gt 0 ]; do
   case "$1" in
+    --manifest) manifest="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --seeds) seeds="$2"; shift 2 ;;
     --title) title="$2"; shift 2 ;;
     --plot-from) plot_from="$2"; shift 2 ;;
-    --) shift; break ;;
-    -*) echo "search-experiment: unknown option $1" >&2; exit 2 ;;
-    *) break ;;
+    *) echo "search-experiment: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-if [ -z "$out" ] || [ -z "$seeds" ] || [ -z "$title" ] || [ $# -eq 0 ]; then
-  echo "usage: scripts/search-experiment.sh --out DIR --seeds N --title TEXT METHOD..." >&2
+if [ -z "$manifest" ] || [ -z "$out" ] || [ -z "$seeds" ] || [ -z "$title" ]; then
+  echo "usage: scripts/search-experiment.sh --manifest FILE --out DIR --seeds N --title TEXT [--plot-from E]" >&2
   exit 2
 fi
-for method in "$@"; do
-  [ -f "$root/manifests/experiments/$method.json" ] || { echo "search-experiment: no manifest manifests/experiments/$method.json" >&2; exit 2; }
-done
 
-mkdir -p "$out"
-"$root/petridish" plugins >/dev/null   # build once, before the runs start in parallel
+if [ -f "$out/benchmark.plan.json" ]; then
+  "$root/petridish" benchmark --resume "$out" --jobs 2
+else
+  "$root/petridish" benchmark "$manifest" --seeds "$seeds" --jobs 2 --out "$out"
+fi
 
-jobs=()
-for seed in $(seq 1 "$seeds"); do
-  for method in "$@"; do
-    jobs+=("$method $seed")
-  done
-done
-
-run() {
-  local method="$1" seed="$2" folder="$out/$1-seed$2"
-  if [ -f "$folder/best.json" ]; then return 0; fi
-  if [ -f "$folder/results.sqlite" ]; then
-    "$root/petridish" run --resume "$folder" > "$folder.log" 2>&1
-  else
-    "$root/petridish" run "$root/manifests/experiments/$method.json" --seed "$seed" --out "$folder" --cache "$out/ground-truth.sqlite" > "$folder.log" 2>&1
-  fi
-  echo "$method seed $seed: $(tail -n 1 "$folder.log")"
-}
-export -f run
-export root out
-printf '%s\n' "${jobs[@]}" | xargs -P 2 -L 1 bash -c 'run $0 $1'
-
-# The table lists the methods in the order given here.
+# The summary lists the arms in the manifest's order, each arm's runs by seed.
+mapfile -t arms < <(python3 -c 'import json, sys; print("\n".join(a["name"] for a in json.load(open(sys.argv[1]))["benchmark"]["arms"]))' "$manifest")
 runs=()
-for method in "$@"; do
-  for seed in $(seq 1 "$seeds"); do runs+=("$out/$method-seed$seed"); done
+for arm in "${arms[@]}"; do
+  for seed in $(seq 1 "$seeds"); do runs+=("$out/runs/$arm/seed-$seed"); done
 done
 "$root/petridish" summarize "${runs[@]}" --out "$out/summary" --title "$title" --plot-from "$plot_from"

@@ -8,9 +8,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${2:-$root/runs/experiments/sigmoid-slope}"
-"$root/scripts/search-experiment.sh" --seeds "${1:-3}" --out "$out" \
-  --title "Sigmoid slope (embedded MNIST): best accuracy against ground-truth evaluations" \
-  petri-dish-rs random-search partial-evaluation
+"$root/scripts/search-experiment.sh" --manifest "$root/manifests/experiments/sigmoid-slope-search.json" --seeds "${1:-3}" --out "$out" \
+  --title "Sigmoid slope (embedded MNIST): best accuracy against ground-truth evaluations"
 cp "$out/summary/summary.csv" "$root/docs/data/sigmoid-slope-search.csv"
 cp "$out/summary/runs.csv" "$root/docs/data/sigmoid-slope-search-runs.csv"
 cp "$out/summary/summary.png" "$root/docs/images/sigmoid-slope-search.png"

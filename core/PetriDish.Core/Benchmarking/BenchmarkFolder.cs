@@ -45,9 +45,10 @@ public sealed class BenchmarkFolder(string path)
             throw new InvalidInputException($"{Path} already holds a benchmark; continue it with 'petridish benchmark --resume {Path}' or choose another --out");
         }
 
-        if (Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path).Any())
+        // A ground-truth cache put there beforehand (results of an earlier experiment) is what the searches start from.
+        if (Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path).Any(entry => entry != SharedCache))
         {
-            throw new InvalidInputException($"{Path} is not empty and holds no benchmark; a benchmark is written to a new or empty folder only, so that nothing else is overwritten: choose another --out");
+            throw new InvalidInputException($"{Path} is not empty and holds no benchmark; a benchmark is written to a new or empty folder only (or one holding just a ground-truth.sqlite to start from), so that nothing else is overwritten: choose another --out");
         }
 
         Directory.CreateDirectory(Path);
