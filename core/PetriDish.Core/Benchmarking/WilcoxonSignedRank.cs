@@ -1,3 +1,5 @@
+using PetriDish.Sdk;
+
 namespace PetriDish.Core.Benchmarking;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class WilcoxonSignedRank
             return new WilcoxonResult(0, 0, 0, 1, "exact");
         }
 
-        var ranks = AverageRanks([.. differences.Select(Math.Abs)]);
+        var ranks = Ranks.Average([.. differences.Select(Math.Abs)]);
         var plus = differences.Select((d, i) => d > 0 ? ranks[i] : 0).Sum();
         var minus = (n * (n + 1) / 2.0) - plus;
         if (n <= ExactUpTo)
@@ -40,31 +42,6 @@ public static class WilcoxonSignedRank
         var sd = Math.Sqrt((n * (n + 1) * ((2 * n) + 1) / 24.0) - ties);
         var z = (plus - mean) / sd;
         return new WilcoxonResult(n, plus, minus, Math.Min(1, 2 * NormalUpperTail(Math.Abs(z))), "normal");
-    }
-
-    /// <summary>Ranks 1…n of the values, ties sharing the average of their ranks.</summary>
-    public static double[] AverageRanks(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[values.Count];
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
-            {
-                end++;
-            }
-
-            for (var k = start; k <= end; k++)
-            {
-                ranks[order[k]] = ((start + end) / 2.0) + 1;
-            }
-
-            start = end + 1;
-        }
-
-        return ranks;
     }
 
     /// <summary>2 · min(P(W+ ≤ w), P(W+ ≥ w)) over the equally likely sign patterns; ranks are halves at worst, so doubled they are integers.</summary>

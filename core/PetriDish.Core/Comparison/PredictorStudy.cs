@@ -72,6 +72,6 @@ public static class PredictorStudy
             }
         }
 
-        return new PredictorStudyResult(manifest.SearchSpaceInstance.GroundTruth.Metric, plan.Test.Count, plan.Counts, plan.Seeds, cells);
+        return new PredictorStudyResult(manifest.SearchSpaceInstance.GroundTruth.Metric, plan.Test.Count, plan.Counts, plan.Seeds, cells, plan.Test);
     }
 }

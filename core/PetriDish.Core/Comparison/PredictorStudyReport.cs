@@ -5,7 +5,7 @@ using PetriDish.Core.Reports;
 
 namespace PetriDish.Core.Comparison;
 
-/// <summary>Writes a predictor study as a terminal table, <c>study.json</c>, <c>study.csv</c> (one row per fit) and <c>study.png</c> (τ against training size).</summary>
+/// <summary>Writes a predictor study as a terminal table, <c>study.json</c>, <c>study.csv</c> (one row per fit), <c>test.csv</c> and <c>predictions.csv</c> (every fit's score of every test motif) and <c>study.png</c> (τ against training size).</summary>
 public static class PredictorStudyReport
 {
     /// <summary>Kendall τ (mean ± population std over the seeds, and the worst seed's in brackets) per surrogate and training size.</summary>
@@ -49,7 +49,7 @@ public static class PredictorStudyReport
         };
     }
 
-    /// <summary>Writes study.json, study.csv and study.png into <paramref name="directory"/>; returns their paths.</summary>
+    /// <summary>Writes study.json, study.csv, test.csv, predictions.csv and study.png into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(PredictorStudyResult result, string directory, string title)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -62,6 +62,28 @@ public static class PredictorStudyReport
             c.Surrogate, c.PluginId, c.TrainCount.ToString(CultureInfo.InvariantCulture), (c.Metrics.Seed + 1).ToString(CultureInfo.InvariantCulture),
             Csv(c.Metrics.KendallTau), Csv(c.Metrics.Spearman), Csv(c.Metrics.PrecisionAtK), Csv(c.Metrics.Top1Regret), Csv(c.Metrics.FitSeconds), Csv(c.Metrics.PredictSeconds))));
         File.WriteAllText(csvPath, string.Join('\n', lines) + "\n");
+        var written = new List<string> { jsonPath, csvPath };
+        if (result.Test is { } test && result.Cells.All(c => c.Metrics.TestScores.Count == test.Count))
+        {
+            // Every fit's scores of every test motif, so that each τ of study.csv can be recomputed from data.
+            var testPath = Path.Combine(directory, "test.csv");
+            File.WriteAllLines(testPath, ["index,motif,value", .. test.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i},\"{r.Motif.Key.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{r.Value:R}"))]);
+            var scoresPath = Path.Combine(directory, "predictions.csv");
+            using (var scores = new StreamWriter(scoresPath))
+            {
+                scores.WriteLine("surrogate,train,seed,index,score");
+                foreach (var cell in result.Cells)
+                {
+                    for (var i = 0; i < test.Count; i++)
+                    {
+                        scores.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cell.Surrogate},{cell.TrainCount},{cell.Metrics.Seed + 1},{i},{cell.Metrics.TestScores[i]:R}"));
+                    }
+                }
+            }
+
+            written.AddRange([testPath, scoresPath]);
+        }
+
         var plotPath = Path.Combine(directory, "study.png");
         var x = result.Counts.Select(n => Math.Log10(n)).ToArray();
         var series = result.Surrogates.Select(name => new ChartSeries(
@@ -71,7 +93,8 @@ public static class PredictorStudyReport
             Band: result.Seeds > 1 ? [.. result.Counts.Select(n => result.Stat(name, n, m => m.KendallTau).Std)] : null)).ToList();
         Charts.Save(plotPath, title, "training motifs (log scale)", $"Kendall τ on {result.TestCount} test motifs (band: ± 1 std over {result.Seeds} seeds)", series,
             xTicks: [.. result.Counts.Select((n, i) => (x[i], n.ToString(CultureInfo.InvariantCulture)))]);
-        return [jsonPath, csvPath, plotPath];
+        written.Add(plotPath);
+        return written;
     }
 
     private static string Csv(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";

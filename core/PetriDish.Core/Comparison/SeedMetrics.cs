@@ -42,4 +42,8 @@ public sealed record SeedMetrics
 
     /// <summary>Its notes on the fit (<see cref="Abstractions.SurrogateFitReport.Notes"/>).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Its scores of the test motifs, in the test's order (higher is better): every figure above can be recomputed from them.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public IReadOnlyList<double> TestScores { get; init; } = [];
 }

@@ -78,6 +78,7 @@ public static class SurrogateComparison
                 Diagnostics = report.Diagnostics,
                 FitSummary = report.Summary,
                 Notes = report.Notes,
+                TestScores = predicted,
             };
             foreach (var warning in report.Warnings)
             {

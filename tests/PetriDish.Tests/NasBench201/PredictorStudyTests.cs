@@ -51,6 +51,17 @@ public sealed class PredictorStudyTests : IDisposable
         Assert.Equal(2, gbdtAt30["kendall_tau"]!["values"]!.Count());
         Assert.True(File.Exists(Path.Combine(folder, "study.png")));
         Assert.Contains("τ @ 10", studied.Output, StringComparison.Ordinal);
+
+        // Every τ can be recomputed from the committed per-cell data: the test cells' values and each fit's scores.
+        var test = File.ReadAllLines(Path.Combine(folder, "test.csv")).Skip(1).Select(l => double.Parse(l[(l.LastIndexOf(',') + 1)..], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(200, test.Length);
+        var scores = File.ReadAllLines(Path.Combine(folder, "predictions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(8 * 200, scores.Count);
+        foreach (var row in rows)
+        {
+            var fit = scores.Where(s => s[0] == row[0] && s[1] == row[2] && s[2] == row[3]).OrderBy(s => int.Parse(s[3], CultureInfo.InvariantCulture)).Select(s => double.Parse(s[4], CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(double.Parse(row[4], CultureInfo.InvariantCulture), PetriDish.Core.Comparison.RankMetrics.KendallTauB(test, fit), 12);
+        }
     }
 
     [Theory]
