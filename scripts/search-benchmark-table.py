@@ -30,7 +30,7 @@ def main(args):
             print(f"| {arm['name']} | {arm['seeds']} | {s['per_search']['mean']:.1f} ({s['surrogate_per_search']['mean']:.1f}) | {s['total']:.0f} | {cost} |")
         return
     measure = "regret" if regret else "best"
-    targets = [t for t in ("top 1", "top 1 %") if t in data["arms"][0]["evaluations_to_reach"]]
+    targets = [t for t in ("top 1", "top 10", "top 1 %") if t in data["arms"][0]["evaluations_to_reach"]]
     print(f"| arm | final {measure}: mean [95 % CI] | median | SD |" + "".join(f" {measure} at {c} |" for c in checkpoints)
           + "".join(f" evaluations to {t}: median; never |" for t in targets) + f" Wilcoxon p vs {data['reference_arm']} |")
     print("|---|---:|---:|---:|" + "---:|" * len(checkpoints) + "---:|" * len(targets) + "---:|")
