@@ -55,6 +55,9 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
 
     public int MinimumObservations => 3;
 
+    /// <summary>With <see cref="PetriDishSettings.WarmStart"/>, each fit continues from the previous fit's dishes.</summary>
+    public bool ContinuesFromPreviousFit => _settings.WarmStart;
+
     /// <summary>Whether a fit meta-learns (has outer steps); without, the dishes are used as drawn (or as loaded).</summary>
     private bool MetaLearns => _settings.OuterSchedule.Sum(s => s.Steps) > 0;
 

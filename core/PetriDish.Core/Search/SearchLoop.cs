@@ -184,9 +184,9 @@ public sealed class SearchLoop
         }
         else
         {
-            // A surrogate may continue from its previous fit (the dish's warmStart): a resumed run hands
+            // A surrogate that continues from its previous fit (the dish's warmStart): a resumed run hands
             // it the state an uninterrupted one would have had in memory.
-            if (!_surrogateCurrent && LatestSurrogateBefore(iteration) is { } previous)
+            if (surrogate.ContinuesFromPreviousFit && !_surrogateCurrent && LatestSurrogateBefore(iteration) is { } previous)
             {
                 using var stream = new MemoryStream(previous);
                 surrogate.Load(stream);
