@@ -1,6 +1,6 @@
 // Runs a search from C#, then reads its evaluations back and compares the manifest's surrogates:
 //   dotnet run --project samples/PetriDish.Samples.Search -- MANIFEST PLUGIN_FOLDER [RUN_FOLDER]
-// e.g. MANIFEST = manifests/sigmoid-slope.json, PLUGIN_FOLDER = cli/PetriDish.Cli/bin/Release/net10.0/plugins
+// e.g. MANIFEST = manifests/sigmoid-slope.json, PLUGIN_FOLDER = host/PetriDish.Cli/bin/Release/net10.0/plugins
 using PetriDish.Core;
 using PetriDish.Core.Progress;
 
