@@ -39,7 +39,7 @@ head -n 41 docs/data/rnn-cell-60.csv > "$work/cells-40.csv"
 report "$work/cells/rank.json" rnn-cell
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f\"petridish fit   rnn-cell       N=   40  {r['fit_seconds'] / 40:.2f} s per outer step (40 outer steps, incl. calibration)\")" "$work/cells/rank.json"
 
-# The same rankings through the libtorch program (blockKernels off), each with its own fit.
+# The same rankings through the libtorch program (managedKernels off), each with its own fit.
 libtorch() { python3 -c "
 import json, sys
 m = json.load(open(sys.argv[1]))
@@ -48,7 +48,7 @@ for key in ('\$schema', 'compare'):
 m['search'].pop('reference', None)
 for s in m['surrogates']:
     if s['plugin'] == 'petri-dish':
-        s.setdefault('settings', {})['blockKernels'] = False
+        s.setdefault('settings', {})['managedKernels'] = False
 json.dump(m, open(sys.argv[2], 'w'), indent=2)" "$1" "$2"; }
 libtorch manifests/sigmoid-slope.json "$work/slope-libtorch.json"
 ./petridish rank "$work/slope-libtorch.json" --observations docs/data/sigmoid-slope-embedded-21.csv --random 10000 --out "$work/slope-libtorch" >/dev/null 2>&1

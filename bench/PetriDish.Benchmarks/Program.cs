@@ -8,6 +8,7 @@ using PetriDish.Plugins.SearchSpace.RnnCell;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Sdk;
 using TorchSharp;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 // Usage: PetriDish.Benchmarks [fit|default-fit|predict|rnn|nlp|ensemble|all] [--threads N]
 // Prints one line per measurement; docs/benchmarks.md records the numbers with date and machine.
@@ -33,7 +34,7 @@ if (scenario is "fit" or "all")
         Fit(n, outerSteps: 80, blocks: true);
     }
 
-    // The same fit through the libtorch tensor program (blockKernels off), as before managed kernels.
+    // The same fit through the libtorch tensor program (managedKernels off), as before managed kernels.
     Fit(18, outerSteps: 10, blocks: false);
 
     NaiveFit(18, outerSteps: 2);
@@ -73,7 +74,7 @@ if (scenario is "rnn" or "all")
     var cells = new RnnCellSearchSpace(new RnnCellSettings(), context);
     var random = new DeterministicRandom(7);
     var training = Enumerable.Range(0, 40).Select(i => new Observation(cells.Sample(random), random.NextDouble())).ToList();
-    PetriDishSettings Cells(int outerSteps, bool blocks = true) => new() { Samples = 20, InnerSteps = 30, InnerLearningRate = 0.05, OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }], BlockKernels = blocks };
+    PetriDishSettings Cells(int outerSteps, bool blocks = true) => new() { Samples = 20, InnerSteps = 30, InnerLearningRate = 0.05, OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }], ManagedKernels = blocks };
 
     // Each path fitted once untimed first; then the managed path for 10 outer steps, libtorch's for 2.
     foreach (var (blocks, outerSteps) in new[] { (false, 2), (true, 10) })
@@ -169,7 +170,7 @@ List<Observation> Observations(int n)
 }
 
 // One dish (the official implementation's), as the fit and predict scenarios have always measured it.
-PetriDishSettings Settings(int outerSteps, bool blocks = true) => new() { Ensemble = 1, HoldOut = 0, OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }], BlockKernels = blocks };
+PetriDishSettings Settings(int outerSteps, bool blocks = true) => new() { Ensemble = 1, HoldOut = 0, OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }], ManagedKernels = blocks };
 
 // settings(null): the settings to time; settings(schedule): the same with another outer schedule (the warm-up's).
 void WholeFit(string name, Func<IReadOnlyList<OuterStage>?, PetriDishSettings> settingsWith, int n)

@@ -82,7 +82,7 @@ public sealed class PetriDishSettings
     public int InferenceBatchSize { get; init; } = 4096;
 
     [Description("On the CPU in float32: train motif-networks that offer a block gradient in managed code, block by block, instead of as one libtorch program (ranking, hold-out, calibration); and fit through them too where the network also offers a block meta-gradient and the unrolling is exact (no metaGradientSteps truncation). False: always libtorch.")]
-    public bool BlockKernels { get; init; } = true;
+    public bool ManagedKernels { get; init; } = true;
 
     public Precision Precision { get; init; } = Precision.Float32;
 

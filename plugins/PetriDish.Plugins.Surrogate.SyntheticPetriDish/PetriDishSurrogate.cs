@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging;
 using PetriDish.Abstractions;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 
@@ -78,6 +81,7 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
         var dishes = StartingDishes();
         var warnings = new List<string>();
         var diagnostics = new Dictionary<string, double>();
+        _trainer.Inner.TakePathsUsed(); // what ran before this fit (scoring) is not this fit's
         IReadOnlyList<MemberVerdict> verdicts;
         try
         {
@@ -159,6 +163,17 @@ public sealed class PetriDishSurrogate : ISurrogate, IFitTracing, IDisposable
             _logger.LogWarning("{Warning}", warning);
         }
 
+        // Which way the inner training computed (managed kernels or the tensor program): the same
+        // arithmetic up to rounding, but the speed of a fit depends on it, and authors of a new motif
+        // type need to see whether their kernel was used.
+        var paths = _trainer.Inner.TakePathsUsed();
+        foreach (var path in paths)
+        {
+            diagnostics[ComputePathSelector.DiagnosticName(path)] = 1;
+        }
+
+        var computed = "compute path: " + (paths.Count == 0 ? "none (no inner training)" : string.Join("; ", paths.Select(ComputePathSelector.Describe)));
+        _logger.LogInformation("{ComputePath}", computed);
         var notes = verdicts.Where(v => v.Outcome != MemberOutcome.Kept).Select(v => $"dish {v.Member + 1} left out: {v.Reason}").ToList();
         var summary = verdicts.Count == 1 ? null : Summary(verdicts);
         return new SurrogateFitReport(diagnostics, warnings) { Summary = summary, Notes = notes };

@@ -252,7 +252,7 @@ public sealed class ExpressionSearchSpaceTests
         var factory = Space.MotifNetworks;
         using var generator = new Generator(5);
         var theta = factory.CreateInitialParameters(factory.DefaultOptions, generator, CPU, ScalarType.Float64);
-        var motifs = Surrogates.BlockUnrollTests.ExpressionFunctions.Select(Space.Parse).ToList();
+        var motifs = Surrogates.ManagedUnrollTests.ExpressionFunctions.Select(Space.Parse).ToList();
         using var x = randn(4, 10, dtype: ScalarType.Float64);
         List<Tensor> Batched(int count) => [.. theta.Select(p => p.unsqueeze(0).expand([count, .. p.shape]).contiguous())];
 

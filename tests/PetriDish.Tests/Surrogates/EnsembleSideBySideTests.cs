@@ -6,6 +6,8 @@ using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 namespace PetriDish.Tests.Surrogates;
 

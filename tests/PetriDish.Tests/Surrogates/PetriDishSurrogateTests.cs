@@ -3,6 +3,9 @@ using PetriDish.Plugins.SearchSpace.Activation;
 using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 namespace PetriDish.Tests.Surrogates;
 
@@ -13,13 +16,49 @@ public sealed class PetriDishSurrogateTests
     private static List<Observation> Observations(params double[] slopes) =>
         [.. slopes.Select(c => new Observation(Space.At(c), -Math.Pow(Math.Log(c / 0.3), 2)))];
 
-    private static PetriDishSettings Quick(int outerSteps = 3, int innerSteps = 20, Precision precision = Precision.Float32, int ensemble = 1) => new()
+    private static PetriDishSettings Quick(int outerSteps = 3, int innerSteps = 20, Precision precision = Precision.Float32, int ensemble = 1, bool managedKernels = true) => new()
     {
         InnerSteps = innerSteps,
+        ManagedKernels = managedKernels,
         OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }],
         Precision = precision,
         Ensemble = ensemble,
     };
+
+    [Theory]
+    [InlineData(true, Precision.Float32, "compute_path_managed_meta_gradient")]
+    [InlineData(false, Precision.Float32, "compute_path_tensor_autograd")]
+    [InlineData(true, Precision.Float64, "compute_path_tensor_autograd")]
+    public void A_fits_diagnostics_say_which_compute_path_its_inner_training_took(bool managedKernels, Precision precision, string expected)
+    {
+        // The activation networks have managed kernels, in float32 only; the setting can turn them off.
+        using var dish = new PetriDishSurrogate(Quick(precision: precision, managedKernels: managedKernels), Space, TestContexts.Plugin());
+
+        var report = dish.Fit(Observations(0.4, 0.8, 1.2, 1.6), null, CancellationToken.None);
+
+        Assert.Equal(1, report.Diagnostics[expected]);
+        var paths = report.Diagnostics.Keys.Where(k => k.StartsWith("compute_path_", StringComparison.Ordinal)).ToList();
+        Assert.All(paths, p => Assert.Equal(1, report.Diagnostics[p]));
+        Assert.DoesNotContain(managedKernels && precision == Precision.Float32 ? "compute_path_tensor_autograd" : "compute_path_managed_meta_gradient", paths);
+    }
+
+    [Fact]
+    public void The_compute_path_follows_what_the_network_implements_and_what_the_run_needs()
+    {
+        using var network = Space.MotifNetworks.Create([Space.At(0.5), Space.At(1.0)], Space.MotifNetworks.DefaultOptions, CPU, ScalarType.Float32);
+        using var theta = zeros(3, dtype: ScalarType.Float32);
+        using var theta64 = zeros(3, dtype: ScalarType.Float64);
+        var exact = new ComputePathSelector(steps: 20, metaGradientSteps: null);
+        var truncated = new ComputePathSelector(steps: 20, metaGradientSteps: 5);
+        var tensorOnly = new ComputePathSelector(steps: 20, metaGradientSteps: null, managedKernels: false);
+
+        Assert.Equal(ComputePath.ManagedMetaGradient, exact.Choose(network, theta, differentiable: true));
+        Assert.Equal(ComputePath.ManagedInference, exact.Choose(network, theta, differentiable: false));
+        Assert.Equal(ComputePath.TensorHandWrittenGradient, truncated.Choose(network, theta, differentiable: true));
+        Assert.Equal(ComputePath.TensorAutograd, exact.Choose(network, theta64, differentiable: true));
+        Assert.Equal(ComputePath.TensorHandWrittenGradient, exact.Choose(network, theta64, differentiable: false));
+        Assert.Equal(ComputePath.TensorAutograd, tensorOnly.Choose(network, theta, differentiable: true));
+    }
 
     [Fact]
     public void The_meta_gradient_matches_finite_differences_in_float64()

@@ -19,13 +19,13 @@ public sealed class PetriDishUnderCollectionPressureTests
     [Theory]
     [InlineData(false, 40, 100)]
     [InlineData(true, 400, 20)]
-    public void A_fit_and_its_predictions_are_unchanged_by_collections_during_native_calls(bool blockKernels, int outerSteps, int minimumCollections)
+    public void A_fit_and_its_predictions_are_unchanged_by_collections_during_native_calls(bool managedKernels, int outerSteps, int minimumCollections)
     {
         var settings = new PetriDishSettings
         {
             InnerSteps = 250,
             OuterSchedule = [new OuterStage { Steps = outerSteps, LearningRate = 0.05 }],
-            BlockKernels = blockKernels,
+            ManagedKernels = managedKernels,
         };
         var quiet = FitAndPredict(settings);
         foreach (var underPressure in GarbageCollectionPressure.RepeatUntilCollected(() => FitAndPredict(settings), minimumCollections))

@@ -1,4 +1,4 @@
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 /// <summary>Whether one dish of an ensemble predicts, and why.</summary>
 /// <param name="Member">The dish, from 0.</param>

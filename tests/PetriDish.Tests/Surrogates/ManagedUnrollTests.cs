@@ -8,16 +8,18 @@ using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 namespace PetriDish.Tests.Surrogates;
 
 /// <summary>
-/// The meta-gradient computed in managed code (<see cref="BlockUnroll"/>: the inner training unrolled
+/// The meta-gradient computed in managed code (<see cref="ManagedUnroll"/>: the inner training unrolled
 /// block by block and run in reverse; Hessian-vector products by hand for activations, by dual numbers
 /// for recurrent cells) against libtorch's autograd through the tensor program in float64, which the
 /// finite-difference test pins.
 /// </summary>
-public sealed class BlockUnrollTests
+public sealed class ManagedUnrollTests
 {
     [Theory]
     [InlineData(ActivationFamily.SigmoidSlope, 1, 2, InnerOptimizer.Adam)]
@@ -34,7 +36,7 @@ public sealed class BlockUnrollTests
         var (low, high) = ActivationFunctions.DefaultRange(family);
         // 19 motifs: a full block and a partial one, whatever the machine's lanes.
         var motifs = Enumerable.Range(0, 19).Select(i => space.At(low + ((high - low) * (i + 0.5) / 19))).ToList();
-        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks });
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, ManagedKernels = blocks });
     }
 
     [Theory]
@@ -45,7 +47,7 @@ public sealed class BlockUnrollTests
         // A different function in every lane (f, f′ and f″ lane by lane from jets), every operator used.
         var space = new ExpressionSearchSpace(new ExpressionSettings(), TestContexts.Plugin());
         var motifs = ExpressionFunctions.Select(space.Parse).ToList();
-        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, BlockKernels = blocks });
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { InnerSteps = 30, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.3 : 0.05, ManagedKernels = blocks });
     }
 
     [Fact]
@@ -153,7 +155,7 @@ public sealed class BlockUnrollTests
         var space = new RnnCellSearchSpace(new RnnCellSettings(), TestContexts.Plugin());
         var random = new DeterministicRandom(21);
         var motifs = Enumerable.Range(0, 18).Select(_ => space.Sample(random)).Append(space.Parse(RnnCell.RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
-        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks });
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, ManagedKernels = blocks });
     }
 
     [Theory]
@@ -166,7 +168,7 @@ public sealed class BlockUnrollTests
         var space = new NasBench201SearchSpace(new NasBench201Settings(), TestContexts.Plugin());
         var random = new DeterministicRandom(22);
         var motifs = Enumerable.Range(0, 18).Select(_ => space.Sample(random)).Append(space.Parse("nb201:|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|")).ToList();
-        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks });
+        ManagedEqualsAutograd(space.MotifNetworks, motifs, blocks => new PetriDishSettings { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, ManagedKernels = blocks });
     }
 
     /// <summary>
@@ -191,7 +193,7 @@ public sealed class BlockUnrollTests
             var trainer = new DishTrainer(settings(blocks), factory, options, CPU, dtype);
             using var dish = Copy(drawn, dtype);
             using var network = factory.Create(motifs, options, CPU, dtype);
-            Assert.Equal(blocks, trainer.Inner.RunsInBlocks(network, dish.ThetaInit, differentiable: true));
+            Assert.Equal(blocks, trainer.Inner.RunsOnManagedKernels(network, dish.ThetaInit, differentiable: true));
             dish.XTrain.requires_grad_(true);
             dish.XValid.requires_grad_(true);
             using var scope = NewDisposeScope();

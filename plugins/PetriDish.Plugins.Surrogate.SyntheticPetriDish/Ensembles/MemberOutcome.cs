@@ -1,4 +1,4 @@
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 /// <summary>What became of one dish of an ensemble (see <see cref="MemberSelection"/>).</summary>
 internal enum MemberOutcome

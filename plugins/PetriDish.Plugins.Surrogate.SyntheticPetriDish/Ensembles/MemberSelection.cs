@@ -1,7 +1,8 @@
 using System.Globalization;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 /// <summary>
 /// Which dishes of a fitted ensemble predict. First, a meta-learned dish must fit: its losses must

@@ -3,14 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PetriDish.Abstractions;
 using static TorchSharp.torch;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
 
 /// <summary>
 /// The inner training of <see cref="InnerLoop"/> with its meta-gradient, in managed code, for a
 /// motif-network with a block meta-gradient (<see cref="IMotifNetworkBlockMetaGradient"/>): the forward
-/// pass is <see cref="BlockInnerLoop"/>'s, keeping each step's parameters, gradient and optimizer
-/// moments in a <see cref="BlockTrajectory"/> per block; <see cref="Backward"/> runs the unrolled steps in reverse
+/// pass is <see cref="ManagedInnerLoop"/>'s, keeping each step's parameters, gradient and optimizer
+/// moments in a <see cref="ManagedTrajectory"/> per block; <see cref="Backward"/> runs the unrolled steps in reverse
 /// (reverse-mode through the optimizer, a Hessian-vector product per step). What libtorch's autograd
 /// computes through the tensor program, without a graph of millions of small operations.
 /// </summary>
@@ -18,7 +19,7 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// Memory: four copies of a block's parameters per inner step (for the 18 sigmoid-slope networks of
 /// 33 parameters and 250 steps, about 2 MB), for as long as the caller keeps the instance.
 /// </remarks>
-internal sealed class BlockUnroll
+internal sealed class ManagedUnroll
 {
     private readonly IMotifNetworkBlockMetaGradient _kernel;
     private readonly InnerOptimizer _optimizer;
@@ -29,9 +30,9 @@ internal sealed class BlockUnroll
     private readonly float[] _targets;
     private readonly int _samples;
     private readonly int _size;
-    private readonly BlockTrajectory[] _blocks;
+    private readonly ManagedTrajectory[] _blocks;
 
-    private BlockUnroll(IMotifNetworkBlockMetaGradient kernel, InnerOptimizer optimizer, int steps, double learningRate, float[] train, float[] valid, float[] targets, int samples, int size, BlockTrajectory[] blocks)
+    private ManagedUnroll(IMotifNetworkBlockMetaGradient kernel, InnerOptimizer optimizer, int steps, double learningRate, float[] train, float[] valid, float[] targets, int samples, int size, ManagedTrajectory[] blocks)
     {
         (_kernel, _optimizer, _steps, _learningRate) = (kernel, optimizer, steps, learningRate);
         (_train, _valid, _targets, _samples, _size, _blocks) = (train, valid, targets, samples, size, blocks);
@@ -52,30 +53,25 @@ internal sealed class BlockUnroll
     /// <summary>The synthetic validation inputs' shape.</summary>
     public long[] ValidShape { get; private init; } = [];
 
-    /// <summary>Whether this path can stand in for the differentiated tensor program.</summary>
-    public static bool Applies(IMotifNetwork network, Tensor thetaInit, int steps, int? metaGradientSteps) =>
-        network is IMotifNetworkBlockMetaGradient && (metaGradientSteps is null || metaGradientSteps >= steps)
-        && BlockInnerLoop.Applies(network, thetaInit, differentiable: false);
-
     /// <summary>Trains every network, keeping what <see cref="Backward"/> needs.</summary>
-    public static BlockUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels) =>
-        Run(network, optimizer, steps, learningRate, BlockInputs.Of(thetaInit, xTrain, xValid, labels));
+    public static ManagedUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels) =>
+        Run(network, optimizer, steps, learningRate, ManagedInputs.Of(thetaInit, xTrain, xValid, labels));
 
     /// <summary>
     /// <see cref="Run(IMotifNetwork, InnerOptimizer, int, double, Tensor, Tensor, Tensor, Tensor)"/> on inputs
     /// already copied out of their tensors: managed code only, so several dishes can train on several threads.
     /// </summary>
-    public static BlockUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, BlockInputs inputs)
+    public static ManagedUnroll Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, ManagedInputs inputs)
     {
         var kernel = (IMotifNetworkBlockMetaGradient)network;
-        var lanes = BlockInnerLoop.CheckedBlockSize(kernel);
+        var lanes = ManagedInnerLoop.CheckedBlockSize(kernel);
         var theta = inputs.Theta;
         var size = theta.Length * lanes;
         var (train, valid, targets, samples) = (inputs.Train, inputs.Valid, inputs.Targets, inputs.Samples);
-        var blocks = new BlockTrajectory[(network.Count + lanes - 1) / lanes];
-        var (validation, training) = BlockInnerLoop.Train(kernel, network.Count, optimizer, steps, learningRate, theta, train, valid, targets, samples,
-            record: b => blocks[b] = new BlockTrajectory(steps, size, withMoments: optimizer == InnerOptimizer.Adam));
-        return new BlockUnroll(kernel, optimizer, steps, learningRate, train, valid, targets, samples, size, blocks)
+        var blocks = new ManagedTrajectory[(network.Count + lanes - 1) / lanes];
+        var (validation, training) = ManagedInnerLoop.Train(kernel, network.Count, optimizer, steps, learningRate, theta, train, valid, targets, samples,
+            record: b => blocks[b] = new ManagedTrajectory(steps, size, withMoments: optimizer == InnerOptimizer.Adam));
+        return new ManagedUnroll(kernel, optimizer, steps, learningRate, train, valid, targets, samples, size, blocks)
         {
             ValidationLoss = validation,
             TrainingLoss = training,
@@ -183,7 +179,7 @@ internal sealed class BlockUnroll
     }
 
     /// <summary>
-    /// <see cref="BlockInnerLoop.AdamStep"/> in reverse. Forward: m_t = β₁m + (1−β₁)g, v_t = β₂v + (1−β₂)g²,
+    /// <see cref="ManagedInnerLoop.AdamStep"/> in reverse. Forward: m_t = β₁m + (1−β₁)g, v_t = β₂v + (1−β₂)g²,
     /// θ_t = θ_{t−1} + s·m_t / (√(v_t + guard) + ε). Given θ_t's adjoint and the moments' adjoints from
     /// the later steps, adds this step's share to the moments' adjoints, writes g_t's adjoint, and
     /// leaves the moments' adjoints as m_{t−1}'s and v_{t−1}'s.
@@ -191,7 +187,7 @@ internal sealed class BlockUnroll
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AdamReverse(ReadOnlySpan<float> parameterBar, Span<float> firstMomentBar, Span<float> secondMomentBar, ReadOnlySpan<float> firstMoment, ReadOnlySpan<float> secondMoment, ReadOnlySpan<float> gradient, Span<float> gradientBar, double learningRate, int t)
     {
-        var (stepSize, epsilon) = BlockInnerLoop.AdamScalars(learningRate, t);
+        var (stepSize, epsilon) = ManagedInnerLoop.AdamScalars(learningRate, t);
         var s = new Vector<float>((float)stepSize);
         var eps = new Vector<float>((float)epsilon);
         var guard = new Vector<float>((float)InnerLoop.SqrtGuard);

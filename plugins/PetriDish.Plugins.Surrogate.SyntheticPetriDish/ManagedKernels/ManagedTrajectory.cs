@@ -1,13 +1,13 @@
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
 
 /// <summary>
-/// One block's inner training as <see cref="BlockUnroll"/> needs it in reverse: the parameters before
+/// One block's inner training as <see cref="ManagedUnroll"/> needs it in reverse: the parameters before
 /// every step and after the last, each step's gradient and, for Adam, its moments.
 /// </summary>
 /// <param name="steps">Inner steps.</param>
 /// <param name="size">Floats per state: parameters × lanes.</param>
 /// <param name="withMoments">Whether to keep Adam's moments (SGD has none).</param>
-internal sealed class BlockTrajectory(int steps, int size, bool withMoments)
+internal sealed class ManagedTrajectory(int steps, int size, bool withMoments)
 {
     private readonly float[] _parameters = new float[(steps + 1) * size];
     private readonly float[] _gradients = new float[steps * size];

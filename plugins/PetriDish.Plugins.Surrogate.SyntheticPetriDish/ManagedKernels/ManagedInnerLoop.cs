@@ -2,10 +2,10 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PetriDish.Abstractions;
-using TorchSharp;
 using static TorchSharp.torch;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
 
 /// <summary>
 /// <see cref="InnerLoop"/> without libtorch, for inference on the CPU in float32 with a motif-network
@@ -14,30 +14,25 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// cache, the optimizer updated with vector instructions. The same optimizer and arithmetic as
 /// <see cref="InnerLoop"/>, so the two agree up to float32 rounding.
 /// </summary>
-internal static class BlockInnerLoop
+internal static class ManagedInnerLoop
 {
-    /// <summary>Whether the block path can stand in for the tensor program.</summary>
-    public static bool Applies(IMotifNetwork network, Tensor thetaInit, bool differentiable) =>
-        !differentiable && network is IMotifNetworkBlockGradient && thetaInit.dim() == 1
-        && thetaInit.dtype == ScalarType.Float32 && thetaInit.device_type == DeviceType.CPU;
-
     /// <summary>Per-motif validation losses <c>[N]</c> and final training losses, as <see cref="InnerLoop.Run"/>.</summary>
     public static (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels)
     {
-        var (validation, training) = Run(network, optimizer, steps, learningRate, BlockInputs.Of(thetaInit, xTrain, xValid, labels));
+        var (validation, training) = Run(network, optimizer, steps, learningRate, ManagedInputs.Of(thetaInit, xTrain, xValid, labels));
         return (tensor(validation), tensor(training));
     }
 
     /// <summary>As <see cref="Run(IMotifNetwork, InnerOptimizer, int, double, Tensor, Tensor, Tensor, Tensor)"/>, managed code only (any thread).</summary>
-    public static (float[] Validation, float[] Training) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, BlockInputs inputs) =>
+    public static (float[] Validation, float[] Training) Run(IMotifNetwork network, InnerOptimizer optimizer, int steps, double learningRate, ManagedInputs inputs) =>
         Train((IMotifNetworkBlockGradient)network, network.Count, optimizer, steps, learningRate, inputs.Theta, inputs.Train, inputs.Valid, inputs.Targets, inputs.Samples);
 
     /// <summary>
     /// Trains <paramref name="count"/> networks block by block from θ_init and returns their validation
     /// and final training losses. With <paramref name="record"/> (block index → its trajectory), every
-    /// block's steps are kept for <see cref="BlockUnroll"/>.
+    /// block's steps are kept for <see cref="ManagedUnroll"/>.
     /// </summary>
-    internal static (float[] Validation, float[] Training) Train(IMotifNetworkBlockGradient kernel, int count, InnerOptimizer optimizer, int steps, double learningRate, float[] theta, float[] train, float[] valid, float[] targets, int samples, Func<int, BlockTrajectory>? record = null)
+    internal static (float[] Validation, float[] Training) Train(IMotifNetworkBlockGradient kernel, int count, InnerOptimizer optimizer, int steps, double learningRate, float[] theta, float[] train, float[] valid, float[] targets, int samples, Func<int, ManagedTrajectory>? record = null)
     {
         var lanes = CheckedBlockSize(kernel);
         var (p, m, v, g) = (new float[theta.Length * lanes], new float[theta.Length * lanes], new float[theta.Length * lanes], new float[theta.Length * lanes]);

@@ -1,6 +1,6 @@
 using PetriDish.Abstractions;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 /// <summary>Observed motifs a dish does not learn from, used to choose the outer step to keep.</summary>
 /// <param name="Motifs">The held-out motifs.</param>

@@ -2,8 +2,9 @@ using PetriDish.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
 
 /// <summary>
 /// Trains N motif-networks from the shared θ_init on the synthetic training data, all in one batched
@@ -18,11 +19,15 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// Steps outside the graph (all of them at inference) use the network's hand-written gradient where
 /// it has one (<see cref="IMotifNetworkGradient"/>) and free each step's state as soon as the next
 /// exists, so memory does not grow with the number of steps. On the CPU in float32, a network with a
-/// block gradient skips libtorch altogether: without a meta-gradient in <see cref="BlockInnerLoop"/>,
-/// with an exact one (no truncation) in <see cref="BlockUnroll"/> where it has a block meta-gradient.
+/// block gradient skips libtorch altogether: without a meta-gradient in <see cref="ManagedInnerLoop"/>,
+/// with an exact one (no truncation) in <see cref="ManagedUnroll"/> where it has a block meta-gradient.
+/// <see cref="ComputePathSelector"/> makes that choice; <see cref="TakePathsUsed"/> says what ran.
 /// </remarks>
 internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null, bool useBlocks = true)
 {
+    private readonly ComputePathSelector _paths = new(steps, metaGradientSteps, useBlocks);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ComputePath, bool> _used = new();
+
     internal const double Beta1 = 0.9;
     internal const double Beta2 = 0.999;
     internal const double Epsilon = 1e-8;
@@ -35,30 +40,44 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
 
     /// <summary>
     /// How many times a network's share of the meta-gradient overflowed and was left out of an outer
-    /// step (managed path; see <see cref="BlockUnroll.DroppedNetworks"/>).
+    /// step (managed path; see <see cref="ManagedUnroll.DroppedNetworks"/>).
     /// </summary>
     public int DroppedMetaGradients => Volatile.Read(ref _droppedMetaGradients);
 
-    /// <summary>
-    /// Whether <see cref="Run"/> trains these networks block by block in managed code: without a
-    /// meta-gradient in <see cref="BlockInnerLoop"/>, with one in <see cref="BlockUnroll"/>.
-    /// </summary>
-    public bool RunsInBlocks(IMotifNetwork network, Tensor thetaInit, bool differentiable) =>
-        useBlocks && (differentiable
-            ? BlockUnroll.Applies(network, thetaInit, steps, metaGradientSteps)
-            : BlockInnerLoop.Applies(network, thetaInit, differentiable: false));
+    /// <summary>The path <see cref="Run"/> takes for these networks.</summary>
+    public ComputePath PathFor(IMotifNetwork network, Tensor thetaInit, bool differentiable) =>
+        _paths.Choose(network, thetaInit, differentiable);
 
-    /// <summary>The managed inner training with its meta-gradient (<see cref="BlockUnroll"/>), on any thread; it reports dropped shares here.</summary>
-    public BlockUnroll Unroll(IMotifNetwork network, BlockInputs inputs)
+    /// <summary>
+    /// Whether <see cref="Run"/> trains these networks block by block on their managed kernel: without a
+    /// meta-gradient in <see cref="ManagedInnerLoop"/>, with one in <see cref="ManagedUnroll"/>.
+    /// </summary>
+    public bool RunsOnManagedKernels(IMotifNetwork network, Tensor thetaInit, bool differentiable) =>
+        PathFor(network, thetaInit, differentiable) is ComputePath.ManagedInference or ComputePath.ManagedMetaGradient;
+
+    /// <summary>The paths that ran since the last call, in enum order (for a fit's diagnostics).</summary>
+    public IReadOnlyList<ComputePath> TakePathsUsed()
     {
-        var unroll = BlockUnroll.Run(network, optimizer, steps, learningRate, inputs);
+        var used = _used.Keys.Order().ToList();
+        _used.Clear();
+        return used;
+    }
+
+    /// <summary>The managed inner training with its meta-gradient (<see cref="ManagedUnroll"/>), on any thread; it reports dropped shares here.</summary>
+    public ManagedUnroll Unroll(IMotifNetwork network, ManagedInputs inputs)
+    {
+        _used[ComputePath.ManagedMetaGradient] = true;
+        var unroll = ManagedUnroll.Run(network, optimizer, steps, learningRate, inputs);
         unroll.ReportDropped = dropped => Interlocked.Add(ref _droppedMetaGradients, dropped);
         return unroll;
     }
 
-    /// <summary>The managed inner training without a meta-gradient (<see cref="BlockInnerLoop"/>), on any thread: validation and training losses.</summary>
-    public (float[] Validation, float[] Training) TrainInBlocks(IMotifNetwork network, BlockInputs inputs) =>
-        BlockInnerLoop.Run(network, optimizer, steps, learningRate, inputs);
+    /// <summary>The managed inner training without a meta-gradient (<see cref="ManagedInnerLoop"/>), on any thread: validation and training losses.</summary>
+    public (float[] Validation, float[] Training) TrainOnManagedKernels(IMotifNetwork network, ManagedInputs inputs)
+    {
+        _used[ComputePath.ManagedInference] = true;
+        return ManagedInnerLoop.Run(network, optimizer, steps, learningRate, inputs);
+    }
 
     /// <summary>Per-motif validation losses <c>[N]</c> (and the final training losses).</summary>
     /// <remarks>
@@ -68,15 +87,17 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
     /// </remarks>
     public (Tensor ValidationLoss, Tensor TrainingLoss) Run(IMotifNetwork network, FlatParameters layout, Tensor thetaInit, Tensor xTrain, Tensor xValid, Tensor labels, bool differentiable)
     {
-        if (RunsInBlocks(network, thetaInit, differentiable))
+        var path = PathFor(network, thetaInit, differentiable);
+        _used[path] = true;
+        if (path == ComputePath.ManagedInference)
         {
-            if (!differentiable)
-            {
-                return BlockInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
-            }
+            return ManagedInnerLoop.Run(network, optimizer, steps, learningRate, thetaInit, xTrain, xValid, labels);
+        }
 
-            var unroll = Unroll(network, BlockInputs.Of(thetaInit, xTrain, xValid, labels));
-            return (BlockUnrollFunction.apply(xTrain, xValid, new[] { unroll }, 1), tensor(unroll.TrainingLoss));
+        if (path == ComputePath.ManagedMetaGradient)
+        {
+            var unroll = Unroll(network, ManagedInputs.Of(thetaInit, xTrain, xValid, labels));
+            return (ManagedUnrollFunction.apply(xTrain, xValid, new[] { unroll }, 1), tensor(unroll.TrainingLoss));
         }
 
         var n = network.Count;
@@ -98,7 +119,7 @@ internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double lear
             var tracked = t >= firstDifferentiated;
             var (previousParameters, previousM, previousV) = (parameters, m, v);
             // No meta-gradient through this step: the network's own gradient if it has one, and no graph at all.
-            var handWritten = tracked ? null : network as IMotifNetworkGradient;
+            var handWritten = tracked || path != ComputePath.TensorHandWrittenGradient ? null : (IMotifNetworkGradient)network;
             using var noGrad = handWritten is null ? null : no_grad();
             Tensor loss, gradient;
             if (handWritten is not null)

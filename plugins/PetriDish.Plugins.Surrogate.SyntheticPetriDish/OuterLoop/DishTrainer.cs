@@ -2,8 +2,11 @@ using PetriDish.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 /// <summary>
 /// The outer loop: adjusts a dish's synthetic inputs so that the motifs' validation losses in the dish,
@@ -25,7 +28,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
     /// </summary>
     internal const int HeldOutInterval = 4;
 
-    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps, settings.BlockKernels);
+    private readonly InnerLoop _inner = new(settings.InnerOptimizer, settings.InnerSteps, settings.InnerLearningRate, settings.MetaGradientSteps, settings.ManagedKernels);
 
     public InnerLoop Inner => _inner;
 
@@ -290,7 +293,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
 
     /// <summary>
     /// Each dish's validation losses of its motifs. Networks with managed kernels: each dish trains its
-    /// own networks, the dishes in parallel, as one graph node (<see cref="BlockUnrollFunction"/>) where
+    /// own networks, the dishes in parallel, as one graph node (<see cref="ManagedUnrollFunction"/>) where
     /// a meta-gradient is needed. Otherwise all dishes' motif-networks in one program where the network
     /// takes per-network inputs (each network gets its dish's θ_init, synthetic data and labels), else
     /// one program per dish.
@@ -304,7 +307,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             result[d] = empty(0, dtype: dtype, device: device);
         }
 
-        if (present.Count > 1 && RunSideBySideInBlocks(dishes, motifs, present, differentiable, result))
+        if (present.Count > 1 && RunSideBySideOnManagedKernels(dishes, motifs, present, differentiable, result))
         {
             return result;
         }
@@ -313,7 +316,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
         {
             using var network = factory.Create([.. present.SelectMany(d => motifs[d])], options, device, dtype);
             // Block kernels share one dish's inputs across a block: they run dish by dish.
-            if (network.AcceptsPerNetworkInputs && !_inner.RunsInBlocks(network, dishes[present[0]].ThetaInit, differentiable))
+            if (network.AcceptsPerNetworkInputs && !_inner.RunsOnManagedKernels(network, dishes[present[0]].ThetaInit, differentiable))
             {
                 var group = tensor(present.SelectMany((d, j) => Enumerable.Repeat((long)j, motifs[d].Count)).ToArray(), dtype: ScalarType.Int64, device: device);
                 Tensor PerNetwork(Func<SyntheticDish, Tensor> part) => stack([.. present.Select(d => part(dishes[d]))], 0).index_select(0, group);
@@ -342,25 +345,25 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
     /// <see cref="PetriDishSettings.Parallelism"/>; false (nothing done) where the networks have none.
     /// Each dish's arithmetic is the same on any thread, so results do not depend on the parallelism.
     /// </summary>
-    private bool RunSideBySideInBlocks(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs, List<int> present, bool differentiable, Tensor[] result)
+    private bool RunSideBySideOnManagedKernels(IReadOnlyList<SyntheticDish> dishes, IReadOnlyList<IReadOnlyList<IMotif>> motifs, List<int> present, bool differentiable, Tensor[] result)
     {
         var networks = present.Select(d => factory.Create(motifs[d], options, device, dtype)).ToList();
         try
         {
-            if (!networks.All(n => _inner.RunsInBlocks(n, dishes[present[0]].ThetaInit, differentiable)))
+            if (!networks.All(n => _inner.RunsOnManagedKernels(n, dishes[present[0]].ThetaInit, differentiable)))
             {
                 return false;
             }
 
             // Tensors are read here, on the calling thread; the threads below run managed code only.
-            var inputs = present.Select(d => BlockInputs.Of(dishes[d].ThetaInit, dishes[d].XTrain, dishes[d].XValid, dishes[d].Labels)).ToList();
+            var inputs = present.Select(d => ManagedInputs.Of(dishes[d].ThetaInit, dishes[d].XTrain, dishes[d].XValid, dishes[d].Labels)).ToList();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
             if (differentiable)
             {
-                var unrolls = new BlockUnroll[present.Count];
+                var unrolls = new ManagedUnroll[present.Count];
                 Parallel.For(0, present.Count, parallel, j => unrolls[j] = _inner.Unroll(networks[j], inputs[j]));
                 var x = present.SelectMany(d => new object[] { dishes[d].XTrain, dishes[d].XValid });
-                var losses = BlockUnrollFunction.apply([.. x, unrolls, Parallelism]);
+                var losses = ManagedUnrollFunction.apply([.. x, unrolls, Parallelism]);
                 var split = losses.split([.. unrolls.Select(u => (long)u.ValidationLoss.Length)], 0);
                 for (var j = 0; j < present.Count; j++)
                 {
@@ -370,7 +373,7 @@ internal sealed class DishTrainer(PetriDishSettings settings, IMotifNetworkFacto
             else
             {
                 var validation = new float[present.Count][];
-                Parallel.For(0, present.Count, parallel, j => validation[j] = _inner.TrainInBlocks(networks[j], inputs[j]).Validation);
+                Parallel.For(0, present.Count, parallel, j => validation[j] = _inner.TrainOnManagedKernels(networks[j], inputs[j]).Validation);
                 for (var j = 0; j < present.Count; j++)
                 {
                     result[present[j]] = tensor(validation[j]);

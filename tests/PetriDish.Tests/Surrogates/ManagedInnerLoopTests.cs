@@ -8,6 +8,7 @@ using PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 using PetriDish.Tests.Infrastructure;
 using static TorchSharp.torch;
 using PetriDish.Sdk;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 namespace PetriDish.Tests.Surrogates;
 
@@ -17,7 +18,7 @@ namespace PetriDish.Tests.Surrogates;
 /// network shapes, both inner optimizers, and a count of motifs that leaves a partial block. (Adam is
 /// blind to a gradient off by a constant factor; plain SGD is not, so each family has an SGD case.)
 /// </summary>
-public sealed class BlockInnerLoopTests
+public sealed class ManagedInnerLoopTests
 {
     [Theory]
     [InlineData(ActivationFamily.SigmoidSlope, 1, 2, InnerOptimizer.Adam)]
@@ -35,7 +36,7 @@ public sealed class BlockInnerLoopTests
         var (low, high) = ActivationFunctions.DefaultRange(family);
         // 21 motifs: two full blocks of 8 lanes and a partial one.
         var motifs = Enumerable.Range(0, 21).Select(i => space.At(low + ((high - low) * (i + 0.5) / 21))).ToList();
-        PetriDishSettings Settings(bool blocks) => new() { InnerSteps = 40, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        PetriDishSettings Settings(bool blocks) => new() { InnerSteps = 40, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, ManagedKernels = blocks };
         using var dish = SyntheticDish.Create(space.MotifNetworks, options, Settings(true).Samples, seed: 9, CPU, ScalarType.Float32);
         using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
 
@@ -56,8 +57,8 @@ public sealed class BlockInnerLoopTests
     {
         var space = new ExpressionSearchSpace(new ExpressionSettings(), TestContexts.Plugin());
         var options = space.MotifNetworks.DefaultOptions;
-        var motifs = BlockUnrollTests.ExpressionFunctions.Select(space.Parse).ToList();
-        PetriDishSettings Settings(bool blocks) => new() { InnerSteps = 40, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        var motifs = ManagedUnrollTests.ExpressionFunctions.Select(space.Parse).ToList();
+        PetriDishSettings Settings(bool blocks) => new() { InnerSteps = 40, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, ManagedKernels = blocks };
         using var dish = SyntheticDish.Create(space.MotifNetworks, options, Settings(true).Samples, seed: 9, CPU, ScalarType.Float32);
         using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
 
@@ -121,7 +122,7 @@ public sealed class BlockInnerLoopTests
         var options = space.MotifNetworks.DefaultOptions;
         var random = new DeterministicRandom(12);
         var motifs = Enumerable.Range(0, 19).Select(_ => space.Sample(random)).Append(space.Parse(RnnCell.RnnCellSearchSpaceTests.PublishedNaoCell)).ToList();
-        PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, ManagedKernels = blocks };
         using var dish = SyntheticDish.Create(space.MotifNetworks, options, 6, seed: 4, CPU, ScalarType.Float32);
         using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
 
@@ -140,7 +141,7 @@ public sealed class BlockInnerLoopTests
         var options = space.MotifNetworks.DefaultOptions;
         var random = new DeterministicRandom(13);
         var motifs = Enumerable.Range(0, 19).Select(_ => space.Sample(random)).Append(space.Parse("nb201:|none~0|+|none~0|none~1|+|none~0|none~1|none~2|")).ToList();
-        PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, BlockKernels = blocks };
+        PetriDishSettings Settings(bool blocks) => new() { Samples = 6, InnerSteps = 12, InnerOptimizer = optimizer, InnerLearningRate = optimizer == InnerOptimizer.Sgd ? 0.5 : 0.05, ManagedKernels = blocks };
         using var dish = SyntheticDish.Create(space.MotifNetworks, options, 6, seed: 4, CPU, ScalarType.Float32);
         using var network = space.MotifNetworks.Create(motifs, options, CPU, ScalarType.Float32);
 

@@ -1,4 +1,4 @@
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 /// <summary>How one dish's fit went.</summary>
 /// <param name="FirstLoss">Outer loss at the first step.</param>

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
 
 /// <summary>
 /// Keeps a motif-network's parameters as one flat <c>[N, P]</c> tensor and hands out views of the

@@ -1,6 +1,6 @@
 using PetriDish.Abstractions;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
 /// <summary>What one dish of an ensemble learns from.</summary>
 /// <param name="Motifs">The observed motifs it learns from.</param>

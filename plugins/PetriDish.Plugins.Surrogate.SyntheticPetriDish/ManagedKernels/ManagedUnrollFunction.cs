@@ -1,10 +1,10 @@
 using PetriDish.Sdk;
 using static TorchSharp.torch;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.ManagedKernels;
 
 /// <summary>
-/// One or more dishes' <see cref="BlockUnroll"/>s as one node of libtorch's graph: its output is their
+/// One or more dishes' <see cref="ManagedUnroll"/>s as one node of libtorch's graph: its output is their
 /// networks' validation losses, one dish after the other; its backward runs the managed reverse passes,
 /// the dishes in parallel (each dish's share depends on its own inputs only). The outer loss (z-scores,
 /// L2) and the outer Adam stay the tensor program they are, and <c>backward()</c> reaches every dish's
@@ -14,7 +14,7 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
 /// Call as <c>apply(xTrain₁, xValid₁, …, xTrainₖ, xValidₖ, unrolls, parallelism)</c>: each unroll has
 /// already run on its dish's inputs.
 /// </remarks>
-internal sealed class BlockUnrollFunction : autograd.SingleTensorFunction<BlockUnrollFunction>
+internal sealed class ManagedUnrollFunction : autograd.SingleTensorFunction<ManagedUnrollFunction>
 {
     private const string UnrollsKey = "unrolls";
     private const string ParallelismKey = "parallelism";
@@ -23,7 +23,7 @@ internal sealed class BlockUnrollFunction : autograd.SingleTensorFunction<BlockU
 
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
-        var (unrolls, parallelism) = ((BlockUnroll[])vars[^2], (int)vars[^1]);
+        var (unrolls, parallelism) = ((ManagedUnroll[])vars[^2], (int)vars[^1]);
         var xTrain = (Tensor)vars[0];
         ctx.save_data(UnrollsKey, unrolls);
         ctx.save_data(ParallelismKey, parallelism);
@@ -32,7 +32,7 @@ internal sealed class BlockUnrollFunction : autograd.SingleTensorFunction<BlockU
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
-        var unrolls = (BlockUnroll[])ctx.get_data(UnrollsKey);
+        var unrolls = (ManagedUnroll[])ctx.get_data(UnrollsKey);
         var parallelism = (int)ctx.get_data(ParallelismKey);
         var gradient = grad_output.contiguous().data<float>().ToArray();
         var offsets = new int[unrolls.Length];

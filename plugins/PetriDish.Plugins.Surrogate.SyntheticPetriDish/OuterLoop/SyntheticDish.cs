@@ -3,8 +3,9 @@ using System.Globalization;
 using PetriDish.Abstractions;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 /// <summary>
 /// One Petri dish: the shared initial motif-network weights θ_init, the learned synthetic training and

@@ -1,4 +1,4 @@
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 /// <summary>The outer loss's fit term in double precision, for figures outside the tensor program (hold-out, traces).</summary>
 internal static class DishMismatch

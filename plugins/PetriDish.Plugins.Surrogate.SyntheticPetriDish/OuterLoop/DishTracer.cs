@@ -1,7 +1,8 @@
 using PetriDish.Abstractions;
 using static TorchSharp.torch;
+using PetriDish.Plugins.Surrogate.SyntheticPetriDish.Ensembles;
 
-namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish;
+namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.OuterLoop;
 
 /// <summary>
 /// Reports an ensemble's fit step by step (<see cref="IFitTracing"/>): after every outer step, each
