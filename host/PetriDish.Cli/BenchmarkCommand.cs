@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using PetriDish.Core;
 using PetriDish.Core.Benchmarking;
-using PetriDish.Core.Manifest;
 
 namespace PetriDish.Cli;
 
@@ -40,7 +39,7 @@ internal static class BenchmarkCommand
 
                 if (existing is null)
                 {
-                    return ManifestPeek.PluginPaths(manifestPath);
+                    return runner.Manifest(manifestPath!).PluginPaths();
                 }
 
                 recalled = new BenchmarkFolder(existing).Recall();
@@ -57,7 +56,7 @@ internal static class BenchmarkCommand
                     throw new InvalidInputException("--seeds cannot change a benchmark being resumed; it keeps the seeds it was started with");
                 }
 
-                var loader = new ManifestLoader(context.Catalog, context.LoggerFactory);
+                var loader = context.ManifestLoader;
                 if (parse.GetValue(worker) is { } workerFolder)
                 {
                     var plan = BenchmarkPlan.Load(loader, recalled!.Value.Text, recalled.Value.Path, recalled.Value.Seeds);
@@ -74,14 +73,15 @@ internal static class BenchmarkCommand
                 }
                 else
                 {
-                    var file = Path.GetFullPath(manifestPath!);
+                    var source = runner.Manifest(manifestPath!);
+                    var file = source.FilePath;
                     if (!File.Exists(file))
                     {
                         throw new InvalidInputException($"manifest file not found: {file}");
                     }
 
-                    var text = await File.ReadAllTextAsync(file, token).ConfigureAwait(false);
-                    validated = BenchmarkPlan.Load(loader, text, file, parse.GetValue(seeds));
+                    var text = source.Text;
+                    validated = BenchmarkPlan.Load(loader, source, parse.GetValue(seeds));
                     folder = new BenchmarkFolder(parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"benchmark-{validated.Manifest.Manifest.Name ?? Path.GetFileNameWithoutExtension(file)}-{DateTime.Now:yyyyMMdd-HHmmss}")));
                     folder.Start(text, file, validated.Seeds, context.PluginFolders);
                 }

@@ -6,7 +6,7 @@ using PetriDish.Core.Search;
 namespace PetriDish.Cli;
 
 /// <summary>What a command's action works with: the plugins, logging and the console.</summary>
-public sealed class CommandContext
+internal sealed class CommandContext
 {
     public required PluginCatalog Catalog { get; init; }
 
@@ -26,22 +26,26 @@ public sealed class CommandContext
     /// <summary>Plugin folders beyond the host's own (--plugins and the manifest's pluginPaths), for worker processes.</summary>
     public required IReadOnlyList<string> PluginFolders { get; init; }
 
+    /// <summary>Validates manifests against the loaded plugins.</summary>
+    internal required ManifestLoader ManifestLoader { get; init; }
+
+    /// <summary>The manifest files this command has read (each read and parsed once).</summary>
+    internal required CommandRunner Manifests { get; init; }
+
     /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
-    public ValidatedManifest LoadManifest(string path) =>
-        new ManifestLoader(Catalog, LoggerFactory).Load(path);
+    public ValidatedManifest LoadManifest(string path) => ManifestLoader.Load(Manifests.Manifest(path));
 
     /// <summary>Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given (<c>--seed</c>).</summary>
     public ValidatedManifest LoadManifest(string path, int? seed) =>
-        new ManifestLoader(Catalog, LoggerFactory).Load(path, seed);
+        ManifestLoader.Load(seed is { } replaced ? Manifests.Manifest(path).WithSeed(replaced) : Manifests.Manifest(path));
 
     /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
-    public ValidatedManifest LoadManifest(string text, string path) =>
-        new ManifestLoader(Catalog, LoggerFactory).Load(text, path);
+    public ValidatedManifest LoadManifest(string text, string path) => ManifestLoader.Load(text, path);
 
     /// <summary>Validates the manifest a run was started with, reading the reference curve its folder kept.</summary>
     public ValidatedManifest LoadRunManifest(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.LoadManifest(new ManifestLoader(Catalog, LoggerFactory));
+        return run.LoadManifest(ManifestLoader);
     }
 }

@@ -6,7 +6,6 @@ using PetriDish.Abstractions;
 using PetriDish.Core;
 using PetriDish.Core.Evaluation;
 using PetriDish.Core.Execution;
-using PetriDish.Core.Manifest;
 using PetriDish.Core.Progress;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Search;
@@ -47,10 +46,10 @@ internal static class EvaluateCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var manifestPath = parse.GetValue(manifest)!;
-            return runner.RunAsync(parse, () => ManifestPeek.PluginPaths(manifestPath, parse.GetValue(baseDirectory)), async (context, token) =>
+            return runner.RunAsync(parse, () => runner.Manifest(manifestPath).PluginPaths(parse.GetValue(baseDirectory)), async (context, token) =>
             {
                 var validated = parse.GetValue(baseDirectory) is { } folder
-                    ? context.LoadManifest(File.Exists(manifestPath) ? File.ReadAllText(manifestPath) : throw new InvalidInputException($"manifest file not found: {manifestPath}"), Path.Combine(folder, Path.GetFileName(manifestPath)))
+                    ? context.LoadManifest(File.Exists(manifestPath) ? runner.Manifest(manifestPath).Text : throw new InvalidInputException($"manifest file not found: {manifestPath}"), Path.Combine(folder, Path.GetFileName(manifestPath)))
                     : context.LoadManifest(manifestPath);
                 var space = validated.SearchSpaceInstance;
                 if (parse.GetValue(result) is { } resultPath)

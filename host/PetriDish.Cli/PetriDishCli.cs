@@ -8,9 +8,13 @@ namespace PetriDish.Cli;
 public static class PetriDishCli
 {
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default) =>
+        await RunAsync(args, output, error, interactive, handleSignals: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Parses and runs <paramref name="args"/>; with <paramref name="handleSignals"/>, SIGINT, SIGTERM and SIGHUP stop the work (the petridish process).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, bool handleSignals, CancellationToken cancellationToken = default)
     {
-        var runner = new CommandRunner(output, error, interactive);
+        var runner = new CommandRunner(output, error, interactive, handleSignals);
         var root = new RootCommand("PetriDish: neural-architecture search with the Synthetic Petri Dish and other surrogates.")
         {
             GlobalOptions.Plugins,
@@ -57,7 +61,7 @@ public static class PetriDishCli
         }
 
         // ProcessTerminationTimeout null: System.CommandLine would otherwise install its own SIGINT and
-        // SIGTERM handlers, race the process's (which also handle SIGHUP and choose the exit code), and
+        // SIGTERM handlers, race the host's (which also handle SIGHUP and choose the exit code), and
         // end the process 2 s after a signal even while finished work is still being stored.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }

@@ -4,6 +4,7 @@ using PetriDish.Abstractions;
 using PetriDish.Core;
 using PetriDish.Core.Comparison;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
 using PetriDish.Core.Progress;
 using PetriDish.Core.Ranking;
 using PetriDish.Core.Reports;

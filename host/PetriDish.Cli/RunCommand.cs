@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PetriDish.Core;
-using PetriDish.Core.Manifest;
 using PetriDish.Core.Search;
 
 namespace PetriDish.Cli;
@@ -38,7 +37,7 @@ internal static class RunCommand
 
                 if (resumeFolder is null)
                 {
-                    return ManifestPeek.PluginPaths(manifestPath);
+                    return runner.Manifest(manifestPath!).PluginPaths();
                 }
 
                 existing = RunFolder.Existing(resumeFolder);

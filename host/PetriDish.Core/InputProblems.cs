@@ -8,7 +8,7 @@ namespace PetriDish.Core;
 /// reported at once, but only the first <see cref="Shown"/> in full: a file of a million bad lines gives
 /// a readable message (and bounded memory) with the count of the rest.
 /// </summary>
-public sealed class InputProblems
+internal sealed class InputProblems
 {
     /// <summary>How many problems a message shows in full.</summary>
     public const int Shown = 20;

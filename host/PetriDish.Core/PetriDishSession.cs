@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetriDish.Core.Comparison;
@@ -27,12 +28,18 @@ public sealed class PetriDishSession
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly IReadOnlyList<string> _extraFolders;
+    private readonly ManifestLoader _loader;
 
     private PetriDishSession(PluginCatalog plugins, IReadOnlyList<string> extraFolders, ILoggerFactory loggerFactory)
     {
         Plugins = plugins;
         _extraFolders = extraFolders;
         _loggerFactory = loggerFactory;
+
+        // The same composition as the petridish command's host: the plugins keyed by id, one activator.
+        var services = new ServiceCollection().AddSingleton(loggerFactory).AddPetriDish(plugins)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _loader = services.GetRequiredService<ManifestLoader>();
     }
 
     /// <summary>Every plugin loaded, and every plugin assembly that failed to load with why.</summary>
@@ -51,10 +58,35 @@ public sealed class PetriDishSession
     }
 
     /// <summary>Loads and validates a manifest (JSON with comments); <paramref name="seed"/> replaces its seed. Throws <see cref="ManifestValidationException"/> listing every problem with file, line and JSON path.</summary>
-    public ValidatedManifest LoadManifest(string path, int? seed = null) => new ManifestLoader(Plugins, _loggerFactory).Load(path, seed);
+    public ValidatedManifest LoadManifest(string path, int? seed = null) => _loader.Load(path, seed);
 
     /// <summary>Validates manifest text as if it were the file at <paramref name="path"/> (relative paths resolve against its folder).</summary>
-    public ValidatedManifest LoadManifestText(string text, string path) => new ManifestLoader(Plugins, _loggerFactory).Load(text, path);
+    public ValidatedManifest LoadManifestText(string text, string path) => _loader.Load(text, path);
+
+    /// <summary>
+    /// Validates a manifest built in code, exactly as if it were written to a file named after it
+    /// (<c>&lt;name&gt;.json</c>) in <paramref name="baseDirectory"/>, which its relative paths resolve
+    /// against; errors name that file and the JSON path. A search of it stores the same text a file would give.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var manifest = session.LoadManifest(new ExperimentManifest
+    /// {
+    ///     Name = "slopes",
+    ///     SearchSpace = PluginReference.Create("activation", new { family = "sigmoid-slope", range = new[] { 0.01, 2.01 } }),
+    ///     Surrogates = [SurrogateReference.Create("petri-dish")],
+    ///     Optimizer = PluginReference.Create("random-search"),
+    ///     Search = new SearchOptions { Surrogate = "petri-dish", Budget = new SearchBudget { Evaluations = 30 } },
+    /// }, baseDirectory: "experiments");
+    /// </code>
+    /// </example>
+    public ValidatedManifest LoadManifest(ExperimentManifest manifest, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        var path = Path.Combine(Path.GetFullPath(baseDirectory), (manifest.Name ?? "experiment") + ".json");
+        return _loader.Load(ManifestSource.FromText(ManifestJson.Write(manifest), path));
+    }
 
     /// <summary>
     /// Opens a new search in <paramref name="folder"/> (null: <c>runs/&lt;name&gt;-&lt;time&gt;</c>) without running it:
@@ -66,7 +98,7 @@ public sealed class PetriDishSession
     /// <summary>Reopens the search in <paramref name="folder"/> to continue where it stopped, with the manifest it was started with.</summary>
     public Task<SearchRun> ResumeSearchAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var manifest = RunFolder.Existing(folder).LoadManifest(new ManifestLoader(Plugins, _loggerFactory));
+        var manifest = RunFolder.Existing(folder).LoadManifest(_loader);
         return SearchRun.ResumeAsync(manifest, folder, _extraFolders, _loggerFactory, cancellationToken);
     }
 

@@ -8,7 +8,7 @@ namespace PetriDish.Core.Benchmarking;
 /// <param name="Surrogate">The screening surrogate's name; null: none.</param>
 /// <param name="LowFidelityCost">A screening evaluation's cost as a fraction of a full one.</param>
 /// <param name="ManifestText">The arm's manifest: the benchmark's without its <c>benchmark</c> section, with the arm's optimizer, surrogate and search settings.</param>
-public sealed record BenchmarkArmPlan(string Name, string Optimizer, string? Surrogate, double LowFidelityCost, string ManifestText)
+internal sealed record BenchmarkArmPlan(string Name, string Optimizer, string? Surrogate, double LowFidelityCost, string ManifestText)
 {
     /// <summary>The manifest of the arm's search with this seed.</summary>
     public string TextFor(int seed)

@@ -9,4 +9,4 @@ namespace PetriDish.Core.Benchmarking;
 /// <param name="Regret">The distance of <paramref name="BestSoFar"/> from the known optimum; null without one.</param>
 /// <param name="Seconds">The evaluation's own time.</param>
 /// <param name="SurrogateSeconds">The surrogate's time in the iteration that chose it, shared equally among that iteration's evaluations (the column sums to the surrogate's total).</param>
-public sealed record BenchmarkEvaluation(int Number, int Iteration, string Motif, double? Value, double? BestSoFar, double? Regret, double Seconds, double SurrogateSeconds);
+internal sealed record BenchmarkEvaluation(int Number, int Iteration, string Motif, double? Value, double? BestSoFar, double? Regret, double Seconds, double SurrogateSeconds);

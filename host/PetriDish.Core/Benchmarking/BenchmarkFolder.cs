@@ -9,7 +9,7 @@ namespace PetriDish.Core.Benchmarking;
 /// the seeds and plugin folders, so that <c>--resume</c> needs nothing else), one run folder per arm ×
 /// seed under <c>runs/ARM/seed-N</c>, the workers' claims and logs, and the outputs.
 /// </summary>
-public sealed class BenchmarkFolder(string path)
+internal sealed class BenchmarkFolder(string path)
 {
     private const string PlanName = "benchmark.plan.json";
 

@@ -9,7 +9,7 @@ namespace PetriDish.Core.Benchmarking;
 /// manifest is validated as a file would be, and its problems are reported at the arm's own JSON path
 /// (an unknown optimizer of arm 3 at <c>$.benchmark.arms[2].optimizer.plugin</c>), all at once.
 /// </summary>
-public sealed class BenchmarkPlan
+internal sealed class BenchmarkPlan
 {
     // Every arm shares these: the curves are compared at equal evaluations from the same warm-up draws.
     private static readonly string[] SharedSearchSettings = ["warmup", "warmupMotifs", "budget", "surrogate"];
@@ -32,49 +32,33 @@ public sealed class BenchmarkPlan
     public IEnumerable<(BenchmarkArmPlan Arm, int Seed)> Searches =>
         Enumerable.Range(1, Seeds).SelectMany(seed => Arms.Select(arm => (arm, seed)));
 
-    /// <summary>The text of the manifest at <paramref name="path"/> if it is JSON with a <c>benchmark</c> section; otherwise null.</summary>
-    public static string? Declared(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var text = File.ReadAllText(path);
-        try
-        {
-            return JToken.Parse(text) is JObject { } root && root["benchmark"] is not null ? text : null;
-        }
-        catch (JsonReaderException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Whether <paramref name="source"/> is a JSON object with a <c>benchmark</c> section.</summary>
+    public static bool Declared(ManifestSource source) => source?.Root is JObject { } root && root["benchmark"] is not null;
 
     /// <summary>Validates <paramref name="text"/> (the manifest at <paramref name="path"/>) and every arm; throws <see cref="ManifestValidationException"/> with every problem.</summary>
-    public static BenchmarkPlan Load(ManifestLoader loader, string text, string path, int? seeds = null)
+    public static BenchmarkPlan Load(ManifestLoader loader, string text, string path, int? seeds = null) =>
+        Load(loader, ManifestSource.FromText(text, path), seeds);
+
+    /// <summary>Validates a parsed manifest and every arm; throws <see cref="ManifestValidationException"/> with every problem.</summary>
+    public static BenchmarkPlan Load(ManifestLoader loader, ManifestSource source, int? seeds = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(source);
         var errors = new List<ManifestError>();
         ValidatedManifest? manifest = null;
         try
         {
-            manifest = loader.Load(text, path);
+            manifest = loader.Load(source);
         }
         catch (ManifestValidationException ex)
         {
             errors.AddRange(ex.Errors);
         }
 
-        JObject root;
-        try
-        {
-            root = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }) as JObject ?? throw new ManifestValidationException(errors);
-        }
-        catch (JsonReaderException)
-        {
-            throw new ManifestValidationException(errors); // the loader reported the syntax error
-        }
+        // The loader reported a syntax error, or a frame that is not an object.
+        var root = source.Root as JObject ?? throw new ManifestValidationException(errors);
+        var path = source.FilePath;
+        var text = source.Text;
 
         var shown = errors.FirstOrDefault()?.File ?? manifest?.FilePath ?? path;
         void Error(string jsonPath, string? plugin, string message)

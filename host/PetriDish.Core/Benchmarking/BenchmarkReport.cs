@@ -13,7 +13,7 @@ namespace PetriDish.Core.Benchmarking;
 /// compared by regret, the distance of the best value found from the optimum; without one, by the best
 /// value itself.
 /// </summary>
-public sealed class BenchmarkReport
+internal sealed class BenchmarkReport
 {
     private BenchmarkReport(JObject json, string table)
     {

@@ -8,7 +8,7 @@ using PetriDish.Core.Store;
 namespace PetriDish.Core.Benchmarking;
 
 /// <summary>Every search of a finished benchmark, with the known optimum they are measured against.</summary>
-public sealed class BenchmarkResults
+internal sealed class BenchmarkResults
 {
     public required GroundTruthMetric Metric { get; init; }
 

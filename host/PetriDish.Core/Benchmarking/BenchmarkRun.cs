@@ -12,7 +12,7 @@ namespace PetriDish.Core.Benchmarking;
 /// worker taking the next open search; then reads every run into the outputs. A benchmark killed at
 /// any point resumes: finished searches are kept, interrupted ones resume from their stores.
 /// </summary>
-public static class BenchmarkRun
+internal static class BenchmarkRun
 {
     /// <summary>Runs the open searches with <paramref name="jobs"/> parallel workers, then writes the outputs; returns the report's table.</summary>
     public static async Task<BenchmarkReport> ExecuteAsync(BenchmarkPlan plan, BenchmarkFolder folder, int jobs, ManifestLoader loader, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory, IProgressSink sink, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace PetriDish.Core.Benchmarking;
 /// <param name="LowFidelityEvaluations">Its low-fidelity (screening) evaluations.</param>
 /// <param name="Seconds">Its wall time over all sessions.</param>
 /// <param name="SurrogateSeconds">Of which the screening surrogate's fits and rankings.</param>
-public sealed record BenchmarkSearch(string Arm, int Seed, IReadOnlyList<BenchmarkEvaluation> Evaluations, int LowFidelityEvaluations, double Seconds, double SurrogateSeconds)
+internal sealed record BenchmarkSearch(string Arm, int Seed, IReadOnlyList<BenchmarkEvaluation> Evaluations, int LowFidelityEvaluations, double Seconds, double SurrogateSeconds)
 {
     /// <summary>The best value after each evaluation (NaN until one succeeded).</summary>
     public IReadOnlyList<double> BestCurve => [.. Evaluations.Select(e => e.BestSoFar ?? double.NaN)];

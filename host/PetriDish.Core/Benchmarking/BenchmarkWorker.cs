@@ -12,7 +12,7 @@ namespace PetriDish.Core.Benchmarking;
 /// claimed by another worker is started, or resumed where an interrupted worker left it. Several
 /// workers on one folder share the searches between them through the claims.
 /// </summary>
-public static class BenchmarkWorker
+internal static class BenchmarkWorker
 {
     /// <summary>Runs every open search of <paramref name="plan"/> in <paramref name="folder"/>; returns how many this worker ran.</summary>
     public static async Task<int> RunAsync(BenchmarkPlan plan, BenchmarkFolder folder, ManifestLoader loader, IReadOnlyList<string> pluginFolders, ILoggerFactory loggerFactory, IProgressSink sink, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace PetriDish.Core.Benchmarking;
 /// A figure over seeds: mean, median, sample standard deviation (n − 1) and the 95 % confidence interval
 /// of the mean (Student's t with n − 1 degrees of freedom).
 /// </summary>
-public sealed record SeedStatistic(int N, double Mean, double Median, double Sd, double Low, double High)
+internal sealed record SeedStatistic(int N, double Mean, double Median, double Sd, double Low, double High)
 {
     public static SeedStatistic Of(IEnumerable<double> values)
     {

@@ -6,4 +6,4 @@ namespace PetriDish.Core.Benchmarking;
 /// <param name="NegativeRankSum">W−: the rank sum of the negative differences.</param>
 /// <param name="P">The two-sided p-value.</param>
 /// <param name="Method"><c>exact</c> or <c>normal</c> (approximation).</param>
-public sealed record WilcoxonResult(int Pairs, double PositiveRankSum, double NegativeRankSum, double P, string Method);
+internal sealed record WilcoxonResult(int Pairs, double PositiveRankSum, double NegativeRankSum, double P, string Method);

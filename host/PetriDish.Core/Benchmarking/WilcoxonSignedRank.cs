@@ -8,7 +8,7 @@ namespace PetriDish.Core.Benchmarking;
 /// p-value is exact (the null distribution of W+ over the 2^n sign patterns of the actual ranks, so it
 /// stays exact under ties); beyond, the normal approximation with the tie correction.
 /// </summary>
-public static class WilcoxonSignedRank
+internal static class WilcoxonSignedRank
 {
     private const int ExactUpTo = 50;
 

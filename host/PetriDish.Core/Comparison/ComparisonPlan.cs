@@ -1,3 +1,4 @@
+using PetriDish.Core.Plugins;
 using PetriDish.Core.Manifest;
 
 namespace PetriDish.Core.Comparison;
@@ -11,7 +12,7 @@ namespace PetriDish.Core.Comparison;
 /// <param name="Surrogates">The surrogates compared.</param>
 /// <param name="Seeds">Fits per surrogate, each with its own seed.</param>
 /// <param name="ObservationsFile">The CSV read, or null when the ground truth's own table was used.</param>
-public sealed record ComparisonPlan(IReadOnlyList<ObservationRow> Observations, DataSplit Split, IReadOnlyList<BoundPlugin> Surrogates, int Seeds, string? ObservationsFile)
+internal sealed record ComparisonPlan(IReadOnlyList<ObservationRow> Observations, DataSplit Split, IReadOnlyList<BoundPlugin> Surrogates, int Seeds, string? ObservationsFile)
 {
     /// <summary>
     /// The plan for <paramref name="manifest"/>: observations from <paramref name="observationsFile"/>, else

@@ -7,7 +7,7 @@ using PetriDish.Sdk;
 namespace PetriDish.Core.Comparison;
 
 /// <summary>Writes a comparison as a terminal table, <c>compare.json</c>, <c>predictions.csv</c> and <c>compare.png</c>.</summary>
-public static class ComparisonReport
+internal static class ComparisonReport
 {
     public static string Table(ComparisonResult result)
     {

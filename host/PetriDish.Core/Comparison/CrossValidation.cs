@@ -1,4 +1,5 @@
 using System.Globalization;
+using PetriDish.Core.Plugins;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Progress;
 using PetriDish.Sdk;
@@ -11,7 +12,7 @@ namespace PetriDish.Core.Comparison;
 /// the fold left out. The figures are per fold; the curve for plots is each observation's out-of-fold
 /// prediction (by the fit that did not see it).
 /// </summary>
-public static class CrossValidation
+internal static class CrossValidation
 {
     /// <summary>The k train/test splits, fold f testing every k-th observation of the shuffled order from f.</summary>
     public static IReadOnlyList<DataSplit> Folds(IReadOnlyList<ObservationRow> rows, int folds, int seed)

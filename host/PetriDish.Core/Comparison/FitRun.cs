@@ -1,4 +1,4 @@
-using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
 
 namespace PetriDish.Core.Comparison;
 

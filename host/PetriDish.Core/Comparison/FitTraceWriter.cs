@@ -13,7 +13,7 @@ namespace PetriDish.Core.Comparison;
 /// by step) and, for a one-parameter family, <c>trace-NAME-curves.png</c> (the first member's
 /// normalised scores along the axis at a few steps, beside the ground truth).
 /// </summary>
-public sealed class FitTraceWriter : IDisposable
+internal sealed class FitTraceWriter : IDisposable
 {
     private readonly string _directory;
     private readonly ComparisonContext _context;

@@ -10,7 +10,7 @@ namespace PetriDish.Core.Comparison;
 /// train/test column). Every problem is reported with its line: unknown motif keys, values that are
 /// not finite numbers, a split other than train/test, a motif listed twice.
 /// </summary>
-public static class ObservationsFile
+internal static class ObservationsFile
 {
     public static IReadOnlyList<ObservationRow> Read(string path, ISearchSpace space)
     {

@@ -11,7 +11,7 @@ namespace PetriDish.Core.Comparison;
 /// on the first n of them for each training size n (so a seed's larger training sets contain its
 /// smaller ones) and scored on the test sample.
 /// </summary>
-public static class PredictorStudy
+internal static class PredictorStudy
 {
     /// <summary>The test sample's size when <c>compare.test.count</c> is not set.</summary>
     public const int DefaultTestCount = 1000;

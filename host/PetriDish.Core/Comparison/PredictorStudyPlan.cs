@@ -1,4 +1,4 @@
-using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
 
 namespace PetriDish.Core.Comparison;
 
@@ -10,7 +10,7 @@ namespace PetriDish.Core.Comparison;
 /// <param name="Surrogates">The surrogates compared.</param>
 /// <param name="Seeds">Training draws (and surrogate seeds) per size.</param>
 /// <param name="ObservationsFile">The CSV read, or null when the ground truth's own table was used.</param>
-public sealed record PredictorStudyPlan(
+internal sealed record PredictorStudyPlan(
     IReadOnlyList<ObservationRow> Observations,
     IReadOnlyList<ObservationRow> Test,
     IReadOnlyList<ObservationRow> Pool,

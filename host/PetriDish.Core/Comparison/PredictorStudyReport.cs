@@ -6,7 +6,7 @@ using PetriDish.Core.Reports;
 namespace PetriDish.Core.Comparison;
 
 /// <summary>Writes a predictor study as a terminal table, <c>study.json</c>, <c>study.csv</c> (one row per fit), <c>test.csv</c> and <c>predictions.csv</c> (every fit's score of every test motif) and <c>study.png</c> (τ against training size).</summary>
-public static class PredictorStudyReport
+internal static class PredictorStudyReport
 {
     /// <summary>Kendall τ (mean ± population std over the seeds, and the worst seed's in brackets) per surrogate and training size.</summary>
     public static string Table(PredictorStudyResult result)

@@ -3,7 +3,7 @@ using PetriDish.Abstractions;
 namespace PetriDish.Core.Comparison;
 
 /// <summary>A finished predictor study: every fit's figures, and the test motifs they ranked (when known).</summary>
-public sealed record PredictorStudyResult(GroundTruthMetric Metric, int TestCount, IReadOnlyList<int> Counts, int Seeds, IReadOnlyList<PredictorStudyCell> Cells, IReadOnlyList<ObservationRow>? Test = null)
+internal sealed record PredictorStudyResult(GroundTruthMetric Metric, int TestCount, IReadOnlyList<int> Counts, int Seeds, IReadOnlyList<PredictorStudyCell> Cells, IReadOnlyList<ObservationRow>? Test = null)
 {
     /// <summary>The surrogates' names, in the order they ran.</summary>
     public IReadOnlyList<string> Surrogates => [.. Cells.Select(c => c.Surrogate).Distinct()];

@@ -6,7 +6,7 @@ namespace PetriDish.Core.Comparison;
 /// How well a predicted ranking matches the true one (NASLib's predictor metrics). All take scores
 /// where higher is better.
 /// </summary>
-public static class RankMetrics
+internal static class RankMetrics
 {
     /// <summary>Kendall's τ-b, correct with ties; NaN when a side is constant (see <see cref="Ranks.KendallTauB"/>).</summary>
     public static double KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PetriDish.Core.Plugins;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Progress;
@@ -11,7 +12,7 @@ namespace PetriDish.Core.Comparison;
 /// observations and measures the ranking: Kendall τ-b, Spearman ρ, precision@k, the predicted best
 /// and its regret, time; for one-parameter families also τ below and above the training range.
 /// </summary>
-public static class SurrogateComparison
+internal static class SurrogateComparison
 {
     public static async Task<ComparisonResult> RunAsync(ValidatedManifest manifest, IReadOnlyList<BoundPlugin> surrogates, IReadOnlyList<ObservationRow> rows, DataSplit split, int seeds, IProgressSink sink, CancellationToken cancellationToken, FitTraceWriter? trace = null)
     {
@@ -56,7 +57,7 @@ public static class SurrogateComparison
         var testTruth = split.Test.Select(r => metric.ToScore(r.Value)).ToArray();
         var (below, above) = OutsideTrainingRange(space.Axis, split);
         var bound = run.Surrogate;
-        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", run.Index) });
+        var surrogate = manifest.Components.CreateSurrogate(bound, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "compare", run.Index) });
         try
         {
             var progress = new InlineProgress<ProgressUpdate>(p => sink.Update(run.Start + (run.Share * p.Fraction), $"{bound.Name} {run.Label}: {p.Message}"));

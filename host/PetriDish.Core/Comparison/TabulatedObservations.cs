@@ -8,7 +8,7 @@ namespace PetriDish.Core.Comparison;
 /// Lets <c>compare</c> and a run's reference use the table itself, so that pointing a manifest at
 /// another copy of the benchmark changes nothing else.
 /// </summary>
-public static class TabulatedObservations
+internal static class TabulatedObservations
 {
     /// <summary>The table's rows, or null when the space's ground truth is not a table.</summary>
     public static IReadOnlyList<ObservationRow>? Read(ISearchSpace space)

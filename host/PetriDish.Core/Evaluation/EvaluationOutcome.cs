@@ -7,7 +7,7 @@ namespace PetriDish.Core.Evaluation;
 /// <param name="Motif">The motif.</param>
 /// <param name="Record">The stored row: value or error, seconds, attempt.</param>
 /// <param name="Cached">True when the value came from the store, with no new training.</param>
-public sealed record EvaluationOutcome(IMotif Motif, EvaluationRecord Record, bool Cached)
+internal sealed record EvaluationOutcome(IMotif Motif, EvaluationRecord Record, bool Cached)
 {
     public bool Succeeded => Record.Status == EvaluationStatus.Completed;
 

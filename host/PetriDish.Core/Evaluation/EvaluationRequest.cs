@@ -8,4 +8,4 @@ namespace PetriDish.Core.Evaluation;
 /// <param name="Seed">The evaluation seed (the same seed gives the same value, and a cache hit).</param>
 /// <param name="Iteration">The search iteration (0 = warm-up), or null outside a search.</param>
 /// <param name="Purpose">warmup, search, exploration, screening or evaluate: kept with the result.</param>
-public sealed record EvaluationRequest(IMotif Motif, Fidelity Fidelity, int Seed, int? Iteration = null, string Purpose = "evaluate");
+internal sealed record EvaluationRequest(IMotif Motif, Fidelity Fidelity, int Seed, int? Iteration = null, string Purpose = "evaluate");

@@ -16,7 +16,7 @@ namespace PetriDish.Core.Evaluation;
 /// <c>retries</c>. Executors that evaluate elsewhere (worker processes, a cluster) use
 /// <see cref="TryReuse"/> and <see cref="Record"/> so that their results are stored the same way.
 /// </summary>
-public sealed class GroundTruthService
+internal sealed class GroundTruthService
 {
     private readonly IGroundTruthEvaluator _evaluator;
     private readonly ResultsStore _store;

@@ -4,7 +4,7 @@ namespace PetriDish.Core.Evaluation;
 /// The ground truth cannot run at all (its data cannot be read, say): every evaluation would fail the
 /// same way, so the command stops instead of recording one failure per motif.
 /// </summary>
-public sealed class GroundTruthUnavailableException : Exception
+internal sealed class GroundTruthUnavailableException : Exception
 {
     public GroundTruthUnavailableException(string message, Exception innerException)
         : base(message, innerException)

@@ -4,7 +4,7 @@ namespace PetriDish.Core.Evaluation;
 /// What one out-of-process evaluation (<c>petridish evaluate --result FILE</c>) writes for the executor
 /// that launched it: the value, or the error.
 /// </summary>
-public sealed record WorkerResult
+internal sealed record WorkerResult
 {
     public required string Motif { get; init; }
 

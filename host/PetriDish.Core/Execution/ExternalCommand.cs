@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace PetriDish.Core.Execution;
 
 /// <summary>Runs a command (sbatch, scontrol, scancel) and returns what it printed.</summary>
-public static class ExternalCommand
+internal static class ExternalCommand
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace PetriDish.Core.Execution;
 /// Where ground-truth evaluations run: in this process (<c>local</c>) or elsewhere (a cluster). The
 /// search loop hands it a batch and gets every outcome back, each already committed to the store.
 /// </summary>
-public interface IEvaluationExecutor : IAsyncDisposable
+internal interface IEvaluationExecutor : IAsyncDisposable
 {
     /// <summary>A short description for logs and reports (e.g. <c>local</c>).</summary>
     string Description { get; }

@@ -13,7 +13,7 @@ namespace PetriDish.Core.Execution;
 /// the run is cancelled. With a shared cache it claims each motif before submitting it; a motif another
 /// run is evaluating waits for that run's result (at most <see cref="GroundTruthService.MaximumClaimWait"/>).
 /// </summary>
-public abstract class JobExecutor : IEvaluationExecutor
+internal abstract class JobExecutor : IEvaluationExecutor
 {
     private readonly GroundTruthService _groundTruth;
     private readonly HashSet<string> _outstanding = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ namespace PetriDish.Core.Execution;
 /// <param name="Finished">False while queued or running.</param>
 /// <param name="Failure">For a finished job that did not complete normally: what happened (e.g. <c>TIMEOUT</c>, <c>FAILED, exit code 1</c>).</param>
 /// <param name="Retryable">False when trying again makes no sense (someone cancelled the job on purpose).</param>
-public sealed record JobState(bool Finished, string? Failure = null, bool Retryable = true)
+internal sealed record JobState(bool Finished, string? Failure = null, bool Retryable = true)
 {
     public static JobState Waiting { get; } = new(false);
 

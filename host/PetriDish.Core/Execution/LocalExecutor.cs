@@ -5,7 +5,7 @@ using PetriDish.Core.Progress;
 namespace PetriDish.Core.Execution;
 
 /// <summary>Evaluates in this process, one motif after the other (torch uses the configured threads).</summary>
-public sealed class LocalExecutor(GroundTruthService groundTruth) : IEvaluationExecutor
+internal sealed class LocalExecutor(GroundTruthService groundTruth) : IEvaluationExecutor
 {
     public string Description => "local";
 

@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PetriDish.Core.Execution;
 
 /// <summary>Settings of the <c>local</c> executor.</summary>
-public sealed class LocalExecutorSettings
+internal sealed class LocalExecutorSettings
 {
     [Description("Evaluations at a time. 1 evaluates in this process; more start that many worker processes (petridish evaluate), each using the manifest's threads.")]
     [Range(1, 256)]

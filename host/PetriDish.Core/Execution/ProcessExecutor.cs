@@ -8,7 +8,7 @@ namespace PetriDish.Core.Execution;
 /// The <c>local</c> executor with several workers: each evaluation runs in its own
 /// <c>petridish evaluate</c> process on this machine, a bounded number at a time.
 /// </summary>
-public sealed class ProcessExecutor(GroundTruthService groundTruth, WorkerLaunch launch, int workers)
+internal sealed class ProcessExecutor(GroundTruthService groundTruth, WorkerLaunch launch, int workers)
     : JobExecutor(groundTruth, launch, workers, TimeSpan.FromMilliseconds(200))
 {
     private const string Prefix = "pid-";

@@ -10,7 +10,7 @@ namespace PetriDish.Core.Execution;
 /// running <c>petridish evaluate</c> in worker mode; job states come from <c>scontrol show job -o</c>
 /// (polled: <c>sbatch --wait</c> backs off too slowly), cancellation is <c>scancel</c>.
 /// </summary>
-public sealed partial class SlurmExecutor(GroundTruthService groundTruth, WorkerLaunch launch, SlurmExecutorSettings settings, string runFolder)
+internal sealed partial class SlurmExecutor(GroundTruthService groundTruth, WorkerLaunch launch, SlurmExecutorSettings settings, string runFolder)
     : JobExecutor(groundTruth, launch, settings.MaxJobsInFlight, TimeSpan.FromSeconds(settings.PollSeconds))
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);

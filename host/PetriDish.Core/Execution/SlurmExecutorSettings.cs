@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PetriDish.Core.Execution;
 
 /// <summary>Settings of the <c>slurm</c> executor: what every ground-truth job asks the cluster for.</summary>
-public sealed class SlurmExecutorSettings
+internal sealed class SlurmExecutorSettings
 {
     [Description("Partition (sbatch --partition); default: the cluster's default partition.")]
     public string? Partition { get; init; }

@@ -8,7 +8,7 @@ namespace PetriDish.Core.Execution;
 /// The worker's side of <see cref="WorkerLaunch"/>: one ground-truth evaluation in this process, no
 /// cache, its value or its error written to the result file the launching executor collects.
 /// </summary>
-public static class WorkerEvaluation
+internal static class WorkerEvaluation
 {
     /// <summary>Evaluates <paramref name="motif"/> and writes the result (or the evaluator's error) to <paramref name="resultPath"/>; throws only for cancellation.</summary>
     public static async Task<WorkerResult> RunAsync(ISearchSpace space, IMotif motif, Fidelity fidelity, int seed, string resultPath, CancellationToken cancellationToken)

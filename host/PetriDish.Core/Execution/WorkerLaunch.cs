@@ -12,7 +12,7 @@ namespace PetriDish.Core.Execution;
 /// <param name="BaseDirectory">The folder the manifest's relative paths refer to.</param>
 /// <param name="PluginFolders">Plugin folders beyond the host's own.</param>
 /// <param name="JobsFolder">Where job scripts, logs and result files go.</param>
-public sealed record WorkerLaunch(string ManifestCopy, string BaseDirectory, IReadOnlyList<string> PluginFolders, string JobsFolder)
+internal sealed record WorkerLaunch(string ManifestCopy, string BaseDirectory, IReadOnlyList<string> PluginFolders, string JobsFolder)
 {
     /// <summary>The .NET launcher; workers run the host's own assembly with it.</summary>
     public static string DotnetExecutable => "dotnet";

@@ -13,54 +13,55 @@ namespace PetriDish.Core.Manifest;
 /// <c>plugin-manifest.schema.json</c>, each plugin id against the catalog, each plugin's settings
 /// against its schema and its own rules, and the cross references. Reports all problems at once.
 /// </summary>
-public sealed class ManifestLoader
+internal sealed class ManifestLoader
 {
     private static readonly Lazy<JsonSchema> FrameSchema = new(LoadFrameSchema);
 
     private readonly PluginCatalog _catalog;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ComponentActivator _components;
 
     /// <param name="catalog">The loaded plugins, including those of the manifest's <c>pluginPaths</c>.</param>
     /// <param name="loggerFactory">Logging for plugins created while validating.</param>
-    public ManifestLoader(PluginCatalog catalog, ILoggerFactory loggerFactory)
+    /// <param name="components">Creates the search space while validating, and every component later.</param>
+    public ManifestLoader(PluginCatalog catalog, ILoggerFactory loggerFactory, ComponentActivator components)
     {
         _catalog = catalog;
         _loggerFactory = loggerFactory;
+        _components = components;
     }
 
     /// <summary>The manifest frame schema (embedded copy of <c>plugin-manifest.schema.json</c>).</summary>
     public static JsonSchema Schema => FrameSchema.Value;
 
-    /// <summary>Loads and validates; throws <see cref="ManifestValidationException"/> with every problem found.</summary>
-    public ValidatedManifest Load(string path)
-    {
-        var file = Path.GetFullPath(path);
-        return File.Exists(file)
-            ? Load(File.ReadAllText(file), file)
-            : throw new ManifestValidationException([new ManifestError(Shown(file), "$", null,
-                Directory.Exists(file) ? "this is a folder; give the manifest file (e.g. manifests/sigmoid-slope.json)" : "manifest file not found")]);
-    }
+    /// <summary>Loads and validates the file at <paramref name="path"/>; throws <see cref="ManifestValidationException"/> with every problem found.</summary>
+    public ValidatedManifest Load(string path) => Load(ManifestSource.Read(path));
 
     /// <summary>Loads and validates with the manifest's seed replaced by <paramref name="seed"/> when given (<c>--seed</c>).</summary>
     public ValidatedManifest Load(string path, int? seed) =>
-        seed is { } replaced ? Load(ManifestText.WithSeed(path, replaced), path) : Load(path);
+        seed is { } replaced ? Load(ManifestSource.Read(path).WithSeed(replaced)) : Load(path);
 
     /// <summary>
     /// Validates manifest <paramref name="text"/> as if it were the file at <paramref name="path"/>
     /// (relative paths resolve against its folder): how a resumed run re-reads the manifest it stored.
     /// </summary>
-    public ValidatedManifest Load(string text, string path) => Load(text, path, keptReference: null);
+    public ValidatedManifest Load(string text, string path) => Load(ManifestSource.FromText(text, path));
 
     /// <summary>
-    /// Validates the manifest a run was started with (<paramref name="text"/>, as the file at
-    /// <paramref name="path"/>), reading its reference curve from the copy its run folder kept
-    /// (<paramref name="keptReference"/>, when there is one), so that the run resumes when the
+    /// Validates a parsed manifest. For the manifest a run was started with, <paramref name="keptReference"/>
+    /// is the copy of its reference curve that the run folder kept, so that the run resumes when the
     /// manifest's folder has moved.
     /// </summary>
-    public ValidatedManifest Load(string text, string path, string? keptReference)
+    public ValidatedManifest Load(ManifestSource source, string? keptReference = null)
     {
-        var file = Path.GetFullPath(path);
-        var shown = Shown(file);
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Problem is { } unreadable)
+        {
+            throw new ManifestValidationException([unreadable]);
+        }
+
+        var file = source.FilePath;
+        var shown = ManifestSource.Shown(file);
         var errors = new List<ManifestError>();
         void Error(string jsonPath, string? plugin, string message, JToken? root = null)
         {
@@ -68,22 +69,7 @@ public sealed class ManifestLoader
             errors.Add(new ManifestError(shown, jsonPath, plugin, message, line, column));
         }
 
-        // JSON.NET reports an empty text as "Error reading JToken" at line 0: say what it is.
-        if (ManifestText.IsBlank(text))
-        {
-            throw new ManifestValidationException([new ManifestError(shown, "$", null, "the manifest is empty (nothing but whitespace or comments); expected a JSON object such as manifests/sigmoid-slope.json")]);
-        }
-
-        JToken root;
-        try
-        {
-            root = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        }
-        catch (JsonReaderException ex)
-        {
-            throw new ManifestValidationException([new ManifestError(shown, string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, null, "not valid JSON: " + FirstSentence(ex.Message), ex.LineNumber, ex.LinePosition)]);
-        }
-
+        var root = source.Root!;
         errors.AddRange(SchemaErrors.Validate(Schema, root, "$", root, shown, plugin: null));
         if (root is not JObject frame)
         {
@@ -124,7 +110,7 @@ public sealed class ManifestLoader
         {
             try
             {
-                space = ((ISearchSpacePlugin)searchSpace.Entry).Create(searchSpace.Settings, context);
+                space = _components.CreateSearchSpace(searchSpace, context);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or FormatException)
             {
@@ -225,9 +211,10 @@ public sealed class ManifestLoader
         return new ValidatedManifest
         {
             FilePath = file,
-            Text = text,
+            Text = source.Text,
+            PluginFolders = source.PluginPaths(),
+            Components = _components,
             Manifest = frame.ToObject<ExperimentManifest>(ManifestJson.Serializer)!,
-            Catalog = _catalog,
             Device = context.Device,
             SearchSpace = searchSpace,
             Surrogates = surrogates,
@@ -297,7 +284,7 @@ public sealed class ManifestLoader
         }
         catch (JsonException ex)
         {
-            Error(settingsPath + (ex is JsonSerializationException { Path: { Length: > 0 } p } ? "." + p : ""), id, FirstSentence(ex.Message));
+            Error(settingsPath + (ex is JsonSerializationException { Path: { Length: > 0 } p } ? "." + p : ""), id, ManifestSource.FirstSentence(ex.Message));
             return null;
         }
 
@@ -307,7 +294,7 @@ public sealed class ManifestLoader
             Error(problem.Path.Length == 0 ? settingsPath : $"{settingsPath}{(problem.Path.StartsWith('[') ? "" : ".")}{problem.Path}", id, problem.Message);
         }
 
-        return pluginErrors.Count > 0 ? null : new BoundPlugin(name ?? id, loaded, settings, settingsToken.ToString(Formatting.None));
+        return pluginErrors.Count > 0 ? null : new BoundPlugin(name ?? id, loaded, settings, JsonConvert.SerializeObject(settings, Formatting.None, ManifestJson.Settings));
     }
 
     /// <summary>Binds <c>executor.settings</c> to the settings type of its kind (schema-checked like plugin settings).</summary>
@@ -336,13 +323,6 @@ public sealed class ManifestLoader
     private static List<string> DeclaredSurrogateNames(JObject frame) =>
         [.. (frame["surrogates"] as JArray)?.Select(s => (string?)(s["name"] as JValue) ?? (string?)(s["plugin"] as JValue)).OfType<string>() ?? []];
 
-    // Relative to the working directory when inside it, so messages stay short; absolute otherwise.
-    private static string Shown(string file)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
-    }
-
     private static string DescribeUnknown(string id, PluginKind kind, PluginCatalog catalog)
     {
         var message = $"unknown {PluginKinds.Name(kind)} plugin '{id}'";
@@ -365,12 +345,6 @@ public sealed class ManifestLoader
     {
         var ids = catalog.IdsOf(kind).ToList();
         return ids.Count == 0 ? "none loaded" : string.Join(", ", ids);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". Path '", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     private static JsonSchema LoadFrameSchema()

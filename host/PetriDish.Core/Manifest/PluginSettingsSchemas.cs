@@ -10,7 +10,7 @@ namespace PetriDish.Core.Manifest;
 /// The JSON schema of each plugin's settings: the plugin's own, or one derived from its settings type
 /// (with the same naming rules the binder uses, and data annotations as constraints).
 /// </summary>
-public static class PluginSettingsSchemas
+internal static class PluginSettingsSchemas
 {
     private static readonly ConcurrentDictionary<IPlugin, JsonSchema> Cache = new();
     private static readonly ConcurrentDictionary<Type, JsonSchema> TypeCache = new();

@@ -1,7 +1,7 @@
 namespace PetriDish.Core.Manifest;
 
 /// <summary>"Did you mean …?" for ids and property names.</summary>
-public static class Spelling
+internal static class Spelling
 {
     /// <summary>The candidate closest to <paramref name="word"/> if it is plausibly a typo of it; otherwise null.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)

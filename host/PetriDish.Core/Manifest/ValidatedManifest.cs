@@ -1,5 +1,5 @@
-using PetriDish.Abstractions;
 using PetriDish.Core.Plugins;
+using PetriDish.Abstractions;
 using static TorchSharp.torch;
 
 namespace PetriDish.Core.Manifest;
@@ -13,14 +13,17 @@ public sealed class ValidatedManifest
     /// <summary>The folder relative paths are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(FilePath)!;
 
-    /// <summary>The manifest text as read.</summary>
+    /// <summary>The manifest text as read (with <c>--seed</c> applied).</summary>
     public required string Text { get; init; }
+
+    /// <summary>The absolute plugin folders its <c>pluginPaths</c> name.</summary>
+    public required IReadOnlyList<string> PluginFolders { get; init; }
+
+    /// <summary>Creates the components of this manifest's plugins.</summary>
+    internal ComponentActivator Components { get; init; } = null!;
 
     /// <summary>The bound frame.</summary>
     public required ExperimentManifest Manifest { get; init; }
-
-    /// <summary>The plugins that were available.</summary>
-    public required PluginCatalog Catalog { get; init; }
 
     /// <summary>The resolved device.</summary>
     public required Device Device { get; init; }

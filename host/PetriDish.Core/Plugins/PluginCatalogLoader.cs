@@ -8,7 +8,7 @@ namespace PetriDish.Core.Plugins;
 /// Discovers and loads plugins from folders. A broken plugin (missing dependency, other contract
 /// version, failing constructor, duplicate id) is recorded with its reason; the others still load.
 /// </summary>
-public static partial class PluginCatalogLoader
+internal static partial class PluginCatalogLoader
 {
     /// <summary>The host's own plugins folder (<c>plugins/</c> beside the executable).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "plugins");

@@ -7,7 +7,7 @@ namespace PetriDish.Core.Plugins;
 /// Finds plugin assemblies without loading them: a plugin assembly is the main assembly of a build
 /// output (it has a <c>.deps.json</c> beside it) that carries a <c>[PetriDishPlugin]</c> attribute.
 /// </summary>
-public static class PluginDiscovery
+internal static class PluginDiscovery
 {
     private const string AttributeNamespace = "PetriDish.Abstractions";
     private const string AttributeName = "PetriDishPluginAttribute";

@@ -3,7 +3,7 @@ using PetriDish.Abstractions;
 namespace PetriDish.Core.Plugins;
 
 /// <summary>Spelling of plugin kinds in manifests, listings and the CLI.</summary>
-public static class PluginKinds
+internal static class PluginKinds
 {
     /// <summary>Every kind, in listing order.</summary>
     public static IReadOnlyList<PluginKind> All { get; } = [PluginKind.SearchSpace, PluginKind.Surrogate, PluginKind.Optimizer];
@@ -14,6 +14,15 @@ public static class PluginKinds
         PluginKind.SearchSpace => "search-space",
         PluginKind.Surrogate => "surrogate",
         PluginKind.Optimizer => "optimizer",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The contract a plugin entry of <paramref name="kind"/> implements, under which the host registers it.</summary>
+    public static Type Contract(PluginKind kind) => kind switch
+    {
+        PluginKind.SearchSpace => typeof(ISearchSpacePlugin),
+        PluginKind.Surrogate => typeof(ISurrogatePlugin),
+        PluginKind.Optimizer => typeof(IOptimizerPlugin),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,7 +1,7 @@
 namespace PetriDish.Core.Progress;
 
 /// <summary>Discards progress: for callers that only want the result.</summary>
-public sealed class NullProgressSink : IProgressSink
+internal sealed class NullProgressSink : IProgressSink
 {
     /// <summary>The one instance.</summary>
     public static NullProgressSink Instance { get; } = new();

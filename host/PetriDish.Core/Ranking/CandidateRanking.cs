@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PetriDish.Core.Plugins;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Progress;
@@ -9,7 +10,7 @@ namespace PetriDish.Core.Ranking;
 /// The Petri dish's use in one step: fit a surrogate on what is known (or load one fitted before) and
 /// rank many new candidates by it, best first. The same parts <c>petridish rank</c> uses.
 /// </summary>
-public static class CandidateRanking
+internal static class CandidateRanking
 {
     // Candidates are scored in chunks so that long rankings report progress; a chunk is as large as
     // the dish's default inference batch, so chunking costs no speed.
@@ -45,7 +46,7 @@ public static class CandidateRanking
         ArgumentNullException.ThrowIfNull(request);
         var manifest = request.Manifest;
         var bound = request.Surrogate;
-        var surrogate = ((ISurrogatePlugin)bound.Entry).Create(bound.Settings, manifest.SearchSpaceInstance, manifest.Context with { Seed = request.Seed });
+        var surrogate = manifest.Components.CreateSurrogate(bound, manifest.SearchSpaceInstance, manifest.Context with { Seed = request.Seed });
         try
         {
             var clock = Stopwatch.StartNew();

@@ -6,4 +6,4 @@ namespace PetriDish.Core.Ranking;
 /// <param name="Rank">1 for the candidate predicted best.</param>
 /// <param name="Motif">The candidate.</param>
 /// <param name="Score">The surrogate's score: higher is predicted better.</param>
-public sealed record RankedMotif(int Rank, IMotif Motif, double Score);
+internal sealed record RankedMotif(int Rank, IMotif Motif, double Score);

@@ -7,7 +7,7 @@ using PetriDish.Core.Reports;
 namespace PetriDish.Core.Ranking;
 
 /// <summary>Writes a ranking as <c>ranked.csv</c> (<c>rank,motif,score,predicted_value</c>) and <c>rank.json</c>.</summary>
-public static class RankingReport
+internal static class RankingReport
 {
     public static IReadOnlyList<string> Write(RankingResult result, string directory)
     {

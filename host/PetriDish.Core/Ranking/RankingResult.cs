@@ -3,7 +3,7 @@ using PetriDish.Abstractions;
 namespace PetriDish.Core.Ranking;
 
 /// <summary>A surrogate's ranking of candidates, with what it was fitted on and how long each part took.</summary>
-public sealed record RankingResult
+internal sealed record RankingResult
 {
     /// <summary>The surrogate's name in the manifest.</summary>
     public required string Surrogate { get; init; }

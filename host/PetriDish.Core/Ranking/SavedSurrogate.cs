@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PetriDish.Core.Plugins;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
 
@@ -14,7 +15,7 @@ namespace PetriDish.Core.Ranking;
 /// everything before it: a damaged file (a flipped byte loads as other weights, which rank every
 /// candidate wrongly without an error) is refused before anything is read from it.
 /// </summary>
-public static class SavedSurrogate
+internal static class SavedSurrogate
 {
     private const string Magic = "petridish-surrogate";
     private const int FormatVersion = 2;

@@ -8,4 +8,4 @@ namespace PetriDish.Core.Reports;
 /// <param name="Band">Optional ± half-width around <paramref name="Y"/> (a standard deviation), drawn as a shaded band.</param>
 /// <param name="Lower">Optional lower edge of a shaded band (e.g. a confidence interval), with <paramref name="Upper"/>; instead of <paramref name="Band"/>.</param>
 /// <param name="Upper">The band's upper edge.</param>
-public sealed record ChartSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool Lines = true, IReadOnlyList<double>? Band = null, IReadOnlyList<double>? Lower = null, IReadOnlyList<double>? Upper = null);
+internal sealed record ChartSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool Lines = true, IReadOnlyList<double>? Band = null, IReadOnlyList<double>? Lower = null, IReadOnlyList<double>? Upper = null);

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace PetriDish.Core.Reports;
 
 /// <summary>PNG charts for reports (ScottPlot; renders headless).</summary>
-public static class Charts
+internal static class Charts
 {
     private static readonly Color[] Palette =
     [

@@ -3,7 +3,7 @@ using System.Text;
 namespace PetriDish.Core.Reports;
 
 /// <summary>Plain, aligned text tables: readable on a terminal, and greppable in logs and CI output.</summary>
-public static class TextTable
+internal static class TextTable
 {
     /// <summary>Renders rows under a header, columns separated by two spaces, one line each.</summary>
     public static string Render(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

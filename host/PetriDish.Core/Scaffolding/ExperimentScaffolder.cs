@@ -8,7 +8,7 @@ namespace PetriDish.Core.Scaffolding;
 /// setting (<c>templates/experiment/experiment.json.sbn</c>), and <c>NAME-reference.csv</c>, the known
 /// sigmoid-slope curve its report ranks against, so that it runs as it is wherever it is written.
 /// </summary>
-public static partial class ExperimentScaffolder
+internal static partial class ExperimentScaffolder
 {
     private const string TemplateFile = "experiment.json.sbn";
     private const string ReferenceFile = "sigmoid-slope-embedded-101.csv";

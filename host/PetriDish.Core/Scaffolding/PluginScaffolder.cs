@@ -13,7 +13,7 @@ namespace PetriDish.Core.Scaffolding;
 /// beside the executable) into a plugin project and its xunit test project. Everything is rendered
 /// before anything is written, so a template error leaves the output untouched.
 /// </summary>
-public static partial class PluginScaffolder
+internal static partial class PluginScaffolder
 {
     private static readonly HashSet<string> Keywords =
     [

@@ -8,4 +8,4 @@ namespace PetriDish.Core.Scaffolding;
 /// <param name="Id">The plugin id, kebab-case.</param>
 /// <param name="Output">The folder the plugin and its tests go to.</param>
 /// <param name="PackageVersion">The version of the PetriDish.Abstractions and PetriDish.Sdk packages the projects reference.</param>
-public sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output, string PackageVersion);
+internal sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output, string PackageVersion);

@@ -6,4 +6,4 @@ namespace PetriDish.Core.Search;
 /// <param name="ElapsedSeconds">Wall time spent in this run so far, over all sessions.</param>
 /// <param name="StopReason">Why the search stopped, once it has.</param>
 /// <param name="SurrogateSeconds">Of <paramref name="ElapsedSeconds"/>, the time the screening surrogate spent fitting and ranking (0 in checkpoints written before it was recorded).</param>
-public sealed record LoopState(int Iteration, ulong[] Random, double ElapsedSeconds, string? StopReason, double SurrogateSeconds = 0);
+internal sealed record LoopState(int Iteration, ulong[] Random, double ElapsedSeconds, string? StopReason, double SurrogateSeconds = 0);

@@ -16,7 +16,7 @@ namespace PetriDish.Core.Search;
 /// same <c>--out</c> starts it again. A new run never writes into a folder that holds anything else, so
 /// nothing outside a run folder is ever overwritten.
 /// </remarks>
-public sealed class RunFolder
+internal sealed class RunFolder
 {
     private const string ManifestText = "manifest";
     private const string ManifestPath = "manifest-path";
@@ -215,11 +215,11 @@ public sealed class RunFolder
     /// The manifest the run was started with, validated by <paramref name="loader"/> as the file it was
     /// read from, with the reference curve the run kept (<see cref="KeptReference"/>).
     /// </summary>
-    public ValidatedManifest LoadManifest(ManifestLoader loader)
+    internal ValidatedManifest LoadManifest(ManifestLoader loader)
     {
         ArgumentNullException.ThrowIfNull(loader);
         var (text, path, _) = Recall();
-        return loader.Load(text, path, KeptReference);
+        return loader.Load(ManifestSource.FromText(text, path), KeptReference);
     }
 
     /// <summary>The manifest text, path and plugin folders a run was started with.</summary>

@@ -8,7 +8,7 @@ namespace PetriDish.Core.Search;
 /// nothing is ever left to clean up by hand. Beside it, <c>run.lock.owner</c> names the holder for the
 /// message a second process gets.
 /// </summary>
-public sealed class RunFolderLock : IDisposable
+internal sealed class RunFolderLock : IDisposable
 {
     internal const string LockName = "run.lock";
     internal const string OwnerName = "run.lock.owner";

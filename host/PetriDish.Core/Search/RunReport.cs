@@ -11,7 +11,7 @@ using PetriDish.Core.Store;
 namespace PetriDish.Core.Search;
 
 /// <summary>What a search leaves beside its database: report.md, best.json and progress.png.</summary>
-public static class RunReport
+internal static class RunReport
 {
     /// <summary>Writes the report files; returns the one-line summary for stdout.</summary>
     public static string Write(string folder, ValidatedManifest manifest, ResultsStore store, SearchOutcome outcome, GroundTruthMetric metric, string configuration, string executor)

@@ -14,7 +14,7 @@ namespace PetriDish.Core.Search;
 /// and the mean value of what each method chose to evaluate after the warm-up, which tells methods
 /// apart even when none of them beats the best warm-up motif.
 /// </summary>
-public static class RunSummary
+internal static class RunSummary
 {
     /// <summary>
     /// One run: its method label (the manifest name), seed, best-so-far curve, the mean value of its

@@ -8,4 +8,4 @@ namespace PetriDish.Core.Search;
 /// <param name="OptimizerId">The optimizer's plugin id, for messages.</param>
 /// <param name="Surrogate">The screening surrogate, or null for a plain search.</param>
 /// <param name="SurrogateName">The surrogate's name in the manifest.</param>
-public sealed record SearchComponents(ISearchSpace Space, IOptimizer Optimizer, string OptimizerId, ISurrogate? Surrogate, string? SurrogateName);
+internal sealed record SearchComponents(ISearchSpace Space, IOptimizer Optimizer, string OptimizerId, ISurrogate? Surrogate, string? SurrogateName);

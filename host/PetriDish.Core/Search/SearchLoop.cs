@@ -23,7 +23,7 @@ namespace PetriDish.Core.Search;
 /// recomputes the interrupted iteration from the checkpoint, which yields the same proposals, so its
 /// finished evaluations are found in the store instead of being run again.
 /// </remarks>
-public sealed class SearchLoop
+internal sealed class SearchLoop
 {
     /// <summary>The stored purpose of the warm-up's ground-truth evaluations.</summary>
     public const string WarmupPurpose = "warmup";

@@ -39,10 +39,10 @@ public sealed class SearchRun : IAsyncDisposable
         var space = manifest.SearchSpaceInstance;
         var optimizerPlugin = manifest.Optimizer!;
         var screening = manifest.Manifest.Search.Surrogate is { } name ? manifest.FindSurrogate(name) : null;
-        _optimizer = ((IOptimizerPlugin)optimizerPlugin.Entry).Create(optimizerPlugin.Settings, space, manifest.Context);
+        _optimizer = manifest.Components.CreateOptimizer(optimizerPlugin, space, manifest.Context);
         try
         {
-            _surrogate = screening is null ? null : ((ISurrogatePlugin)screening.Entry).Create(screening.Settings, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "surrogate") });
+            _surrogate = screening is null ? null : manifest.Components.CreateSurrogate(screening, space, manifest.Context with { Seed = Seeds.Derive(manifest.Manifest.Seed, "surrogate") });
             _groundTruth = new GroundTruthService(space.GroundTruth, store, manifest.Manifest.Search.Retries, loggerFactory.CreateLogger("ground-truth"), shared);
             var launch = new WorkerLaunch(folder.ManifestCopy, manifest.BaseDirectory, pluginFolders, Path.Combine(folder.Path, "jobs"));
             _executor = manifest.ExecutorSettings switch
@@ -88,7 +88,7 @@ public sealed class SearchRun : IAsyncDisposable
         void Initialize(ResultsStore store, RunFolder created)
         {
             created.KeepReference(manifest.ReferencePath);
-            RunFolder.Remember(store, manifest.Text, manifest.FilePath, ManifestPeek.PluginPaths(manifest.FilePath), created.Path);
+            RunFolder.Remember(store, manifest.Text, manifest.FilePath, manifest.PluginFolders, created.Path);
             if (sharedCache is not null)
             {
                 store.SetMeta(SharedCacheKey, Path.GetFullPath(sharedCache));

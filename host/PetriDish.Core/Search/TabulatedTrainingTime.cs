@@ -9,7 +9,7 @@ namespace PetriDish.Core.Search;
 /// <c>train_seconds</c> detail a tabulated ground truth reports, such as NAS-Bench-201's): the GPU
 /// time the lookups saved, summed over the successful evaluations.
 /// </summary>
-public static class TabulatedTrainingTime
+internal static class TabulatedTrainingTime
 {
     /// <summary>The detail a tabulated ground truth records its training seconds in.</summary>
     public const string Detail = "train_seconds";

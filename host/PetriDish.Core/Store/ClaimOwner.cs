@@ -8,7 +8,7 @@ namespace PetriDish.Core.Store;
 /// process id is a different owner). A claim of a process that no longer runs on this host is stale at
 /// once; one from another host, whose processes cannot be seen, after <see cref="StaleAfter"/>.
 /// </summary>
-public sealed record ClaimOwner(string Host, int ProcessId, string Started)
+internal sealed record ClaimOwner(string Host, int ProcessId, string Started)
 {
     /// <summary>How long a claim from another host is honoured.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(12);

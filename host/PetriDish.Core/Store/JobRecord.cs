@@ -9,4 +9,4 @@ namespace PetriDish.Core.Store;
 /// <param name="Seed">The evaluation seed.</param>
 /// <param name="Attempt">Which attempt this is (retries resubmit).</param>
 /// <param name="ResultPath">Where the job writes its result.</param>
-public sealed record JobRecord(string JobId, string Executor, string Configuration, string Motif, string Fidelity, int Seed, int Attempt, string ResultPath);
+internal sealed record JobRecord(string JobId, string Executor, string Configuration, string Motif, string Fidelity, int Seed, int Attempt, string ResultPath);

@@ -1,4 +1,4 @@
 namespace PetriDish.Core.Store;
 
 /// <summary>A surrogate's score for one motif in one iteration.</summary>
-public sealed record PredictionRecord(int Iteration, string Surrogate, string Motif, double Score);
+internal sealed record PredictionRecord(int Iteration, string Surrogate, string Motif, double Score);

@@ -10,7 +10,7 @@ namespace PetriDish.Core.Store;
 /// evaluation, surrogate predictions and checkpoints. Each write is its own transaction and is
 /// durable when the call returns, so a crash loses nothing that was reported as done.
 /// </summary>
-public sealed class ResultsStore : IDisposable
+internal sealed class ResultsStore : IDisposable
 {
     /// <summary>The schema version this code reads and writes.</summary>
     public const int SchemaVersion = 2;

@@ -4,7 +4,7 @@ using TorchSharp;
 namespace PetriDish.Core.Torch;
 
 /// <summary>Process-wide torch set-up: threads and device choice.</summary>
-public static partial class TorchRuntime
+internal static partial class TorchRuntime
 {
     private static readonly Lock Gate = new();
     private static int? _threads;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using PetriDish.Abstractions;
 using PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
 using PetriDish.Sdk;
@@ -139,73 +140,68 @@ public sealed class LogTable
     private static (NlpCell Cell, TrainingRun Run) ReadLog(string name, byte[] bytes)
     {
         InvalidDataException Bad(string reason) => new($"{name}: {reason}");
-        JsonDocument document;
+        JToken root;
         try
         {
-            document = JsonDocument.Parse(PythonJson.WithoutNonFiniteLiterals(Encoding.UTF8.GetString(bytes)));
+            root = RecipeReader.Parse(PythonJson.WithoutNonFiniteLiterals(Encoding.UTF8.GetString(bytes)));
         }
         catch (JsonException ex)
         {
             throw Bad($"not JSON ({ex.Message})");
         }
 
-        using (document)
+        if (root is not JObject log)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Bad("not a training log (a JSON object with 'recepie' and 'val_losses')");
-            }
-
-            if (!root.TryGetProperty("recepie", out var recipe))
-            {
-                throw Bad("no 'recepie' (the cell)");
-            }
-
-            NlpCell cell;
-            try
-            {
-                var nodes = recipe.ValueKind == JsonValueKind.String
-                    ? RecipeReader.Read(recipe.GetString()!, "recepie")
-                    : RecipeReader.Read(recipe, "recepie");
-                cell = CellCanonicalizer.Canonicalize(nodes, "recepie");
-            }
-            catch (MotifFormatException ex)
-            {
-                throw Bad($"recepie: {ex.Reason}");
-            }
-
-            var losses = Numbers(root, "val_losses") ?? throw Bad("no 'val_losses' array of numbers");
-            var wallTimes = Numbers(root, "wall_times") ?? [];
-            var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : TrainingRun.Completed;
-            var id = root.TryGetProperty("recepie_id", out var r) && r.TryGetInt64(out var parsedId) ? parsedId : -1;
-            var parameters = root.TryGetProperty("num_params", out var p) && p.TryGetInt64(out var count) ? count : 0;
-            return (cell, new TrainingRun(name, id, status, losses, wallTimes, parameters));
+            throw Bad("not a training log (a JSON object with 'recepie' and 'val_losses')");
         }
+
+        if (log["recepie"] is not { } recipe)
+        {
+            throw Bad("no 'recepie' (the cell)");
+        }
+
+        NlpCell cell;
+        try
+        {
+            var nodes = recipe.Type == JTokenType.String
+                ? RecipeReader.Read((string)recipe!, "recepie")
+                : RecipeReader.Read(recipe, "recepie");
+            cell = CellCanonicalizer.Canonicalize(nodes, "recepie");
+        }
+        catch (MotifFormatException ex)
+        {
+            throw Bad($"recepie: {ex.Reason}");
+        }
+
+        var losses = Numbers(log, "val_losses") ?? throw Bad("no 'val_losses' array of numbers");
+        var wallTimes = Numbers(log, "wall_times") ?? [];
+        var status = log["status"] is JValue { Type: JTokenType.String } s ? (string)s! : TrainingRun.Completed;
+        var id = log["recepie_id"] is JValue { Type: JTokenType.Integer } r ? (long)r : -1;
+        var parameters = log["num_params"] is JValue { Type: JTokenType.Integer } p ? (long)p : 0;
+        return (cell, new TrainingRun(name, id, status, losses, wallTimes, parameters));
     }
 
     /// <summary>A number array (nulls, the non-finite values, read as NaN), or null if absent or not numbers.</summary>
-    private static double[]? Numbers(JsonElement root, string property)
+    private static double[]? Numbers(JObject log, string property)
     {
-        if (!root.TryGetProperty(property, out var array) || array.ValueKind != JsonValueKind.Array)
+        if (log[property] is not JArray array)
         {
             return null;
         }
 
         var values = new List<double>();
-        foreach (var item in array.EnumerateArray())
+        foreach (var item in array)
         {
-            if (item.ValueKind == JsonValueKind.Null)
+            switch (item.Type)
             {
-                values.Add(double.NaN);
-            }
-            else if (item.ValueKind == JsonValueKind.Number)
-            {
-                values.Add(item.GetDouble());
-            }
-            else
-            {
-                return null;
+                case JTokenType.Null:
+                    values.Add(double.NaN);
+                    break;
+                case JTokenType.Integer or JTokenType.Float:
+                    values.Add((double)item);
+                    break;
+                default:
+                    return null;
             }
         }
 

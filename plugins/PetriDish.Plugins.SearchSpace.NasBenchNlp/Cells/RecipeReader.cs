@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using PetriDish.Abstractions;
 
 namespace PetriDish.Plugins.SearchSpace.NasBenchNlp.Cells;
@@ -13,63 +14,76 @@ public static class RecipeReader
     /// <exception cref="MotifFormatException">Not a recipe; the message says where.</exception>
     public static IReadOnlyList<NamedNode> Read(string json, string shown)
     {
+        JToken recipe;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return Read(document.RootElement, shown);
+            recipe = Parse(json);
         }
         catch (JsonException ex)
         {
             throw new MotifFormatException(shown, $"the recipe is not valid JSON ({ex.Message})");
         }
+
+        return Read(recipe, shown);
     }
 
     /// <summary>The named nodes of a recipe object.</summary>
     /// <exception cref="MotifFormatException">Not a recipe; the message says where.</exception>
-    public static IReadOnlyList<NamedNode> Read(JsonElement recipe, string shown)
+    public static IReadOnlyList<NamedNode> Read(JToken recipe, string shown)
     {
-        if (recipe.ValueKind != JsonValueKind.Object)
+        ArgumentNullException.ThrowIfNull(recipe);
+        if (recipe is not JObject nodesByName)
         {
-            throw new MotifFormatException(shown, $"a recipe is a JSON object of nodes, not {Describe(recipe.ValueKind)}");
+            throw new MotifFormatException(shown, $"a recipe is a JSON object of nodes, not {Describe(recipe.Type)}");
         }
 
         var nodes = new List<NamedNode>();
-        foreach (var property in recipe.EnumerateObject())
+        foreach (var property in nodesByName.Properties())
         {
             var name = property.Name;
-            if (property.Value.ValueKind != JsonValueKind.Object)
+            if (property.Value is not JObject node)
             {
-                throw new MotifFormatException(shown, $"node '{name}' is {Describe(property.Value.ValueKind)}, not an object with 'op' and 'input'");
+                throw new MotifFormatException(shown, $"node '{name}' is {Describe(property.Value.Type)}, not an object with 'op' and 'input'");
             }
 
-            if (!property.Value.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.String)
+            if (node["op"] is not JValue { Type: JTokenType.String } op)
             {
                 throw new MotifFormatException(shown, $"node '{name}' has no 'op' string");
             }
 
-            if (!CellOps.TryParse(op.GetString()!, out var parsed))
+            if (!CellOps.TryParse((string)op!, out var parsed))
             {
-                throw new MotifFormatException(shown, $"node '{name}' has op '{op.GetString()}', which is not an operation of the space ({string.Join(", ", CellOps.All.Select(CellOps.RecipeName))})");
+                throw new MotifFormatException(shown, $"node '{name}' has op '{(string)op!}', which is not an operation of the space ({string.Join(", ", CellOps.All.Select(CellOps.RecipeName))})");
             }
 
-            if (!property.Value.TryGetProperty("input", out var input) || input.ValueKind != JsonValueKind.Array || input.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
+            if (node["input"] is not JArray input || input.Any(i => i.Type != JTokenType.String))
             {
                 throw new MotifFormatException(shown, $"node '{name}' has no 'input' array of node names");
             }
 
-            nodes.Add(new NamedNode(name, parsed, [.. input.EnumerateArray().Select(i => i.GetString()!)]));
+            nodes.Add(new NamedNode(name, parsed, [.. input.Select(i => (string)i!)]));
         }
 
         return nodes;
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>
+    /// Parses JSON as the release writes it: numbers as doubles, strings never read as dates, and a
+    /// property named twice an error (a recipe naming a node twice is not one cell).
+    /// </summary>
+    internal static JToken Parse(string json)
     {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Null => "null",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => kind.ToString().ToLowerInvariant(),
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        return JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+    }
+
+    private static string Describe(JTokenType type) => type switch
+    {
+        JTokenType.Array => "an array",
+        JTokenType.String => "a string",
+        JTokenType.Integer or JTokenType.Float => "a number",
+        JTokenType.Null => "null",
+        JTokenType.Boolean => "a boolean",
+        _ => type.ToString().ToLowerInvariant(),
     };
 }

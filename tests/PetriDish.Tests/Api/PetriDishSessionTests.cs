@@ -109,6 +109,50 @@ public sealed class PetriDishSessionTests : IDisposable
         Assert.Contains("never-ran", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_manifest_built_in_code_validates_and_searches_as_the_same_manifest_in_a_file()
+    {
+        var session = Session();
+        var fromFile = session.LoadManifest(Manifest(budget: 8));
+        var inCode = new ExperimentManifest
+        {
+            Name = "api",
+            Seed = 5,
+            Device = "cpu",
+            SearchSpace = PluginReference.Create("toy-space", new { size = 40, peak = 23, groundTruth = new { delayMilliseconds = 0 } }),
+            Surrogates = [SurrogateReference.Create("nearest-neighbour")],
+            Optimizer = PluginReference.Create("random-search"),
+            Search = new SearchOptions { Warmup = 4, Candidates = 12, EvaluationsPerIteration = 2, Surrogate = "nearest-neighbour", Budget = new SearchBudget { Evaluations = 8 } },
+        };
+
+        var fromCode = session.LoadManifest(inCode, baseDirectory: _temp.Path);
+
+        Assert.Equal(Path.Combine(_temp.Path, "api.json"), fromCode.FilePath);
+        Assert.Equal(fromFile.SearchSpace.SettingsJson, fromCode.SearchSpace.SettingsJson);
+        Assert.Equal(fromFile.Surrogates.Select(s => s.SettingsJson), fromCode.Surrogates.Select(s => s.SettingsJson));
+        var fileRun = await session.Search(fromFile).InFolder(_temp.File("file-run")).RunAsync();
+        var codeRun = await session.Search(fromCode).InFolder(_temp.File("code-run")).RunAsync();
+        Assert.Equal(PetriDishSession.ReadEvaluations(fileRun.Folder).Select(e => e.Motif), PetriDishSession.ReadEvaluations(codeRun.Folder).Select(e => e.Motif));
+    }
+
+    [Fact]
+    public void A_manifest_built_in_code_with_a_wrong_plugin_and_settings_reports_every_problem_at_its_json_path()
+    {
+        var session = Session();
+        var inCode = new ExperimentManifest
+        {
+            Name = "broken",
+            SearchSpace = PluginReference.Create("toy-space", new { size = -1 }),
+            Surrogates = [SurrogateReference.Create("nearest-neighbor")],
+        };
+
+        var error = Assert.Throws<ManifestValidationException>(() => session.LoadManifest(inCode, baseDirectory: _temp.Path));
+
+        Assert.Contains(error.Errors, e => e.JsonPath == "$.surrogates[0].plugin" && e.Message.Contains("did you mean 'nearest-neighbour'", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.JsonPath.StartsWith("$.searchSpace.settings", StringComparison.Ordinal) && e.Plugin == "toy-space");
+        Assert.All(error.Errors, e => Assert.EndsWith("broken.json", e.File, StringComparison.Ordinal));
+    }
+
     private sealed class RecordingSink(Action<int>? onLine = null) : IProgressSink
     {
         public List<string> Lines { get; } = [];

@@ -7,7 +7,7 @@ namespace PetriDish.Tests.Architecture;
 /// <summary>The layering issue 17 asks for, checked on the assemblies and the sources.</summary>
 public sealed partial class LayeringTests
 {
-    private static readonly string CoreSources = Path.Combine(RepoPaths.Root, "core", "PetriDish.Core");
+    private static readonly string CoreSources = Path.Combine(RepoPaths.Root, "host", "PetriDish.Core");
 
     private static IEnumerable<string> CoreFiles() =>
         Directory.EnumerateFiles(CoreSources, "*.cs", SearchOption.AllDirectories)

@@ -11,7 +11,7 @@ public static class RepoPaths
     public static string Configuration { get; } =
         typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    public static string HostOutput => Path.Combine(Root, "cli", "PetriDish.Cli", "bin", Configuration, "net10.0");
+    public static string HostOutput => Path.Combine(Root, "host", "PetriDish.Cli", "bin", Configuration, "net10.0");
 
     public static string HostDll => Path.Combine(HostOutput, "petridish.dll");
 

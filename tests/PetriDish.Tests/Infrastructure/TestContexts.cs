@@ -1,16 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PetriDish.Abstractions;
+using PetriDish.Core;
 using TorchSharp;
 
 namespace PetriDish.Tests.Infrastructure;
 
 /// <summary>Plugin contexts for tests: CPU, a fixed seed, no logging.</summary>
-public static class TestContexts
+internal static class TestContexts
 {
-
-    /// <summary>A manifest loader over the given plugins, as the CLI builds one.</summary>
+    /// <summary>A manifest loader over the given plugins, composed as the CLI's host composes it.</summary>
     public static PetriDish.Core.Manifest.ManifestLoader ManifestLoader(PetriDish.Core.Plugins.PluginCatalog catalog) =>
-        new(catalog, NullLoggerFactory.Instance);
+        new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).AddPetriDish(catalog)
+            .BuildServiceProvider().GetRequiredService<PetriDish.Core.Manifest.ManifestLoader>();
 
     public static PluginContext Plugin(int seed = 1, string? baseDirectory = null) => new()
     {

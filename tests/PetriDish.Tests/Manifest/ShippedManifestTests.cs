@@ -28,9 +28,10 @@ public sealed class ShippedManifestTests
         try
         {
             // A benchmark's arms are manifests of their own, validated too.
-            if (Core.Benchmarking.BenchmarkPlan.Declared(path) is { } text)
+            var source = ManifestSource.Read(path);
+            if (Core.Benchmarking.BenchmarkPlan.Declared(source))
             {
-                Core.Benchmarking.BenchmarkPlan.Load(loader, text, path);
+                Core.Benchmarking.BenchmarkPlan.Load(loader, source);
             }
             else
             {
