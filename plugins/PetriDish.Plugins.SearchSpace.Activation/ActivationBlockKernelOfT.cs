@@ -429,7 +429,7 @@ internal sealed class ActivationBlockKernel<T> : ActivationBlockKernel
                 continue;
             }
 
-            var jet = expressions[network].Jet(lanes[l]);
+            var jet = expressions[network].ValueWithDerivatives(lanes[l]);
             lanes[l] = (float)(order switch { 0 => jet.Value, 1 => jet.First, _ => jet.Second });
         }
 

@@ -96,8 +96,8 @@ public sealed class ExpressionCatalog
 
     private static (double Value, double Magnitude) Evaluate(ExpressionMotif motif, double x)
     {
-        var (first, second) = (ExpressionOperators.Jet(motif.First, x), ExpressionOperators.Jet(motif.Second, x));
-        var value = ExpressionOperators.Jet(motif.Binary, first, second).Value;
+        var (first, second) = (ExpressionOperators.ValueWithDerivatives(motif.First, x), ExpressionOperators.ValueWithDerivatives(motif.Second, x));
+        var value = ExpressionOperators.ValueWithDerivatives(motif.Binary, first, second).Value;
         return (value, Math.Max(Math.Abs(value), Math.Max(Math.Abs(first.Value), Math.Abs(second.Value))));
     }
 

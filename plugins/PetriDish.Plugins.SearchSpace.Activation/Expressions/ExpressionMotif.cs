@@ -19,10 +19,10 @@ public sealed record ExpressionMotif(BinaryOperator Binary, UnaryOperator First,
     public int Cost => ExpressionOperators.Cost(Binary) + ExpressionOperators.Cost(First) + ExpressionOperators.Cost(Second);
 
     /// <summary>f(x), f′(x) and f″(x).</summary>
-    internal Jet Jet(double x) => ExpressionOperators.Jet(Binary, ExpressionOperators.Jet(First, x), ExpressionOperators.Jet(Second, x));
+    internal ValueWithDerivatives ValueWithDerivatives(double x) => ExpressionOperators.ValueWithDerivatives(Binary, ExpressionOperators.ValueWithDerivatives(First, x), ExpressionOperators.ValueWithDerivatives(Second, x));
 
     /// <summary>f(x).</summary>
-    public double Evaluate(double x) => Jet(x).Value;
+    public double Evaluate(double x) => ValueWithDerivatives(x).Value;
 
     /// <summary>f on a tensor, elementwise; differentiable by autograd.</summary>
     public TorchSharp.torch.Tensor Apply(TorchSharp.torch.Tensor x)

@@ -120,7 +120,7 @@ public static class ExpressionOperators
     private static Tensor SafeDenominator(Tensor b) => where(b.ge(ZeroScalar), b.clamp_min(EpsilonScalar), b.clamp_max(MinusEpsilonScalar));
 
     /// <summary>u(x), u′(x), u″(x).</summary>
-    internal static Jet Jet(UnaryOperator op, double x)
+    internal static ValueWithDerivatives ValueWithDerivatives(UnaryOperator op, double x)
     {
         switch (op)
         {
@@ -133,7 +133,7 @@ public static class ExpressionOperators
             {
                 if (Math.Abs(x) < SqrtFloor)
                 {
-                    return Expressions.Jet.Constant(Math.Sqrt(SqrtFloor));
+                    return Expressions.ValueWithDerivatives.Constant(Math.Sqrt(SqrtFloor));
                 }
 
                 var r = Math.Sqrt(Math.Abs(x));
@@ -188,10 +188,10 @@ public static class ExpressionOperators
 
             case UnaryOperator.Relu: return x > 0 ? new(x, 1, 0) : new(0, 0, 0);
             case UnaryOperator.Min0: return x < 0 ? new(x, 1, 0) : new(0, 0, 0);
-            case UnaryOperator.Sigmoid: return SigmoidJet(x);
+            case UnaryOperator.Sigmoid: return SigmoidWithDerivatives(x);
             case UnaryOperator.Softplus:
             {
-                var s = SigmoidJet(x);
+                var s = SigmoidWithDerivatives(x);
                 return new(Math.Max(x, 0) + LogOnePlus(Math.Exp(-Math.Abs(x))), s.Value, s.First);
             }
 
@@ -207,25 +207,25 @@ public static class ExpressionOperators
                 return new(Erf(x), slope, -2 * x * slope);
             }
 
-            case UnaryOperator.Zero: return Expressions.Jet.Constant(0);
-            case UnaryOperator.One: return Expressions.Jet.Constant(1);
+            case UnaryOperator.Zero: return Expressions.ValueWithDerivatives.Constant(0);
+            case UnaryOperator.One: return Expressions.ValueWithDerivatives.Constant(1);
             default: throw new ArgumentOutOfRangeException(nameof(op), op, null);
         }
     }
 
     /// <summary>b(a, c) on jets.</summary>
-    internal static Jet Jet(BinaryOperator op, Jet a, Jet b) => op switch
+    internal static ValueWithDerivatives ValueWithDerivatives(BinaryOperator op, ValueWithDerivatives a, ValueWithDerivatives b) => op switch
     {
         BinaryOperator.Add => a + b,
         BinaryOperator.Subtract => a - b,
         BinaryOperator.Multiply => a * b,
         BinaryOperator.Divide => a / (b.Value >= 0
-            ? (b.Value >= Epsilon ? b : Expressions.Jet.Constant(Epsilon))
-            : (b.Value <= -Epsilon ? b : Expressions.Jet.Constant(-Epsilon))),
+            ? (b.Value >= Epsilon ? b : Expressions.ValueWithDerivatives.Constant(Epsilon))
+            : (b.Value <= -Epsilon ? b : Expressions.ValueWithDerivatives.Constant(-Epsilon))),
         // Ties follow torch's maximum and minimum only in value; at a tie the derivative is the first operand's.
         BinaryOperator.Max => a.Value >= b.Value ? a : b,
         BinaryOperator.Min => a.Value <= b.Value ? a : b,
-        BinaryOperator.SigmoidMultiply => a.Through(SigmoidJet(a.Value)) * b,
+        BinaryOperator.SigmoidMultiply => a.Through(SigmoidWithDerivatives(a.Value)) * b,
         BinaryOperator.Average => (a + b) * 0.5,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
@@ -240,7 +240,7 @@ public static class ExpressionOperators
         return u == 1 ? y : Math.Log(u) * y / (u - 1);
     }
 
-    private static Jet SigmoidJet(double x)
+    private static ValueWithDerivatives SigmoidWithDerivatives(double x)
     {
         // From e^−|x| ≤ 1: no overflow at either end.
         var e = Math.Exp(-Math.Abs(x));

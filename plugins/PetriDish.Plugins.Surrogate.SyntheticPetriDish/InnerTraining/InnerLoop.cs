@@ -23,9 +23,9 @@ namespace PetriDish.Plugins.Surrogate.SyntheticPetriDish.InnerTraining;
 /// with an exact one (no truncation) in <see cref="ManagedUnroll"/> where it has a block meta-gradient.
 /// <see cref="ComputePathSelector"/> makes that choice; <see cref="TakePathsUsed"/> says what ran.
 /// </remarks>
-internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null, bool useBlocks = true)
+internal sealed class InnerLoop(InnerOptimizer optimizer, int steps, double learningRate, int? metaGradientSteps = null, bool managedKernels = true)
 {
-    private readonly ComputePathSelector _paths = new(steps, metaGradientSteps, useBlocks);
+    private readonly ComputePathSelector _paths = new(steps, metaGradientSteps, managedKernels);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ComputePath, bool> _used = new();
 
     internal const double Beta1 = 0.9;

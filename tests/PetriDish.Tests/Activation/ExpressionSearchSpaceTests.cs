@@ -145,7 +145,7 @@ public sealed class ExpressionSearchSpaceTests
             foreach (var x in Points)
             {
                 const double h = 1e-4;
-                var jet = motif.Jet(x);
+                var jet = motif.ValueWithDerivatives(x);
                 var (left, middle, right) = (motif.Evaluate(x - h), motif.Evaluate(x), motif.Evaluate(x + h));
                 var first = (right - left) / (2 * h);
                 var second = (right - (2 * middle) + left) / (h * h);
@@ -168,7 +168,7 @@ public sealed class ExpressionSearchSpaceTests
         {
             foreach (var point in grid)
             {
-                var jet = motif.Jet(point);
+                var jet = motif.ValueWithDerivatives(point);
                 Assert.True(double.IsFinite(jet.Value) && double.IsFinite(jet.First) && double.IsFinite(jet.Second), $"{motif.Key} at {point}: {jet}");
             }
 
@@ -198,7 +198,7 @@ public sealed class ExpressionSearchSpaceTests
             var values = y.data<double>().ToArray();
             for (var i = 0; i < Points.Length; i++)
             {
-                var jet = motif.Jet(Points[i]);
+                var jet = motif.ValueWithDerivatives(Points[i]);
                 Assert.True(Math.Abs(jet.Value - values[i]) <= 1e-9 * Math.Max(1, Math.Abs(jet.Value)), $"{motif.Key}({Points[i]}): tensor {values[i]}, jet {jet.Value}");
                 Assert.True(Math.Abs(jet.First - gradient[i]) <= 1e-9 * Math.Max(1, Math.Abs(jet.First)), $"{motif.Key}′({Points[i]}): autograd {gradient[i]}, jet {jet.First}");
             }
