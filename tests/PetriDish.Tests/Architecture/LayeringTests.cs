@@ -66,6 +66,24 @@ public sealed partial class LayeringTests
         }
     }
 
+    [Fact]
+    public void Plugins_reference_the_contracts_and_never_the_engine_or_the_command()
+    {
+        var pluginAssemblies = Directory.GetFiles(Path.Combine(RepoPaths.HostOutput, "plugins"), "PetriDish.Plugins.*.dll", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileNameWithoutExtension(f) == new DirectoryInfo(Path.GetDirectoryName(f)!).Name)
+            .ToList();
+        Assert.True(pluginAssemblies.Count >= 10, $"{pluginAssemblies.Count} plugin assemblies found in {RepoPaths.HostOutput}/plugins");
+        foreach (var file in pluginAssemblies)
+        {
+            using var stream = File.OpenRead(file);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
+            Assert.Contains("PetriDish.Abstractions", references);
+            Assert.DoesNotContain(references, r => r is "PetriDish.Core" or "petridish" || r.StartsWith("PetriDish.Plugins.", StringComparison.Ordinal));
+        }
+    }
+
     private static string FolderOf(string file)
     {
         var relative = Path.GetRelativePath(CoreSources, file);
