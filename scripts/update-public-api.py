@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PROJECTS = ["abstractions/PetriDish.Abstractions", "abstractions/PetriDish.Sdk", "host/PetriDish.Core"]
+PROJECTS = ["abstractions/PetriDish.Abstractions", "abstractions/PetriDish.Sdk", "abstractions/PetriDish.Kernels", "host/PetriDish.Core"]
 MISSING = re.compile(r"error RS0016: Symbol '(.*)' is not part of the declared public API")
 REMOVED = re.compile(r"error RS0017: Symbol '(.*)' is part of the declared API, but is either not public or could not be found")
 

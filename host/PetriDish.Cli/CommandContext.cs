@@ -35,12 +35,15 @@ internal sealed class CommandContext
     /// <summary>Loads and validates a manifest against the loaded plugins.</summary>
     public ValidatedManifest LoadManifest(string path) => ManifestLoader.Load(Manifests.Manifest(path));
 
-    /// <summary>Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given (<c>--seed</c>).</summary>
-    public ValidatedManifest LoadManifest(string path, int? seed) =>
-        ManifestLoader.Load(seed is { } replaced ? Manifests.Manifest(path).WithSeed(replaced) : Manifests.Manifest(path));
+    /// <summary>
+    /// Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given
+    /// (<c>--seed</c>), requiring only the data files the command opens (<paramref name="reads"/>).
+    /// </summary>
+    internal ValidatedManifest LoadManifest(string path, int? seed, ManifestReads reads = ManifestReads.All) =>
+        ManifestLoader.Load(seed is { } replaced ? Manifests.Manifest(path).WithSeed(replaced) : Manifests.Manifest(path), reads: reads);
 
-    /// <summary>Validates stored manifest text as the file at <paramref name="path"/>.</summary>
-    public ValidatedManifest LoadManifest(string text, string path) => ManifestLoader.Load(text, path);
+    /// <summary>Validates stored manifest text as the file at <paramref name="path"/>, requiring only the data files in <paramref name="reads"/>.</summary>
+    internal ValidatedManifest LoadManifest(string text, string path, ManifestReads reads) => ManifestLoader.Load(text, path, reads);
 
     /// <summary>Validates the manifest a run was started with, reading the reference curve its folder kept.</summary>
     public ValidatedManifest LoadRunManifest(RunFolder run)

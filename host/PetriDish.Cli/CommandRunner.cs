@@ -121,7 +121,8 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool in
         var messages = new List<string>();
         for (var current = ex; current is not null; current = current.InnerException)
         {
-            if (!messages.Contains(current.Message))
+            // A wrapper often repeats its cause's text inside its own: say each thing once.
+            if (!messages.Any(m => m.Contains(current.Message, StringComparison.Ordinal)))
             {
                 messages.Add(current.Message);
             }

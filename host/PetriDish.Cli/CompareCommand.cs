@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PetriDish.Core;
 using PetriDish.Core.Comparison;
+using PetriDish.Core.Manifest;
 using PetriDish.Core.Torch;
 
 namespace PetriDish.Cli;
@@ -32,7 +33,7 @@ internal static class CompareCommand
             var manifestPath = parse.GetValue(manifest)!;
             return runner.RunAsync(parse, manifestPath, async (context, token) =>
             {
-                var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
+                var validated = context.LoadManifest(manifestPath, parse.GetValue(seed), parse.GetValue(observations) is null ? ManifestReads.Observations : ManifestReads.None);
                 if (validated.Manifest.Compare.Train.Counts is not null)
                 {
                     if (parse.GetValue(folds) is not null || parse.GetValue(trace))

@@ -6,6 +6,7 @@ using PetriDish.Abstractions;
 using PetriDish.Core;
 using PetriDish.Core.Evaluation;
 using PetriDish.Core.Execution;
+using PetriDish.Core.Manifest;
 using PetriDish.Core.Progress;
 using PetriDish.Core.Reports;
 using PetriDish.Core.Search;
@@ -28,7 +29,7 @@ internal static class EvaluateCommand
         var grid = new Option<int?>("--grid") { Description = "N evenly spaced motifs over a one-parameter family's range." };
         var motifs = new Option<string?>("--motifs") { Description = "A file of motif keys (one per line, or a CSV with a 'motif' column)." };
         var random = new Option<int?>("--random") { Description = "N distinct motifs drawn from the search space with the manifest's seed." };
-        var all = new Option<bool>("--all") { Description = "Every motif a table-backed ground truth (a benchmark such as NAS-Bench-NLP) holds; the ones the table records as failed are reported, not written." };
+        var all = new Option<bool>("--all") { Description = "Every motif of a finite search space, or every motif a table-backed ground truth (a benchmark such as NAS-Bench-NLP) holds; the ones that fail are reported, not written." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the CSV here (default: standard output)." };
         var failedOutput = new Option<string?>("--failed") { Description = "Also write the motifs whose evaluation failed, with the reason, as a CSV (motif,error) here." };
         var store = new Option<string?>("--store") { Description = $"The ground-truth cache database (default: $PETRIDISH_CACHE or {CachePaths.GroundTruth})." };
@@ -49,8 +50,8 @@ internal static class EvaluateCommand
             return runner.RunAsync(parse, () => runner.Manifest(manifestPath).PluginPaths(parse.GetValue(baseDirectory)), async (context, token) =>
             {
                 var validated = parse.GetValue(baseDirectory) is { } folder
-                    ? context.LoadManifest(File.Exists(manifestPath) ? runner.Manifest(manifestPath).Text : throw new InvalidInputException($"manifest file not found: {manifestPath}"), Path.Combine(folder, Path.GetFileName(manifestPath)))
-                    : context.LoadManifest(manifestPath);
+                    ? context.LoadManifest(File.Exists(manifestPath) ? runner.Manifest(manifestPath).Text : throw new InvalidInputException($"manifest file not found: {manifestPath}"), Path.Combine(folder, Path.GetFileName(manifestPath)), ManifestReads.None)
+                    : context.LoadManifest(manifestPath, seed: null, ManifestReads.None);
                 var space = validated.SearchSpaceInstance;
                 if (parse.GetValue(result) is { } resultPath)
                 {
@@ -188,9 +189,11 @@ internal static class EvaluateCommand
 
         if (all)
         {
-            return space.GroundTruth is ITabulatedGroundTruth table
-                ? table.Tabulated
-                : throw new InvalidInputException($"--all needs a table-backed ground truth (a benchmark's published results); the ground truth of '{space.Description}' trains every motif");
+            // A table says which motifs it holds (a benchmark's table may lack some of its space's);
+            // otherwise a finite space lists itself, however its ground truth computes.
+            return space.GroundTruth is ITabulatedGroundTruth table ? table.Tabulated
+                : space is IFiniteSearchSpace finite ? [.. finite.Enumerate()]
+                : throw new InvalidInputException($"--all needs a finite search space (IFiniteSearchSpace) or a table-backed ground truth (a benchmark's published results); '{space.Description}' is neither");
         }
 
         if (random is { } count)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PetriDish.Abstractions;
 using PetriDish.Core.Plugins;
 using PetriDish.Core.Scaffolding;
 
@@ -15,9 +16,10 @@ internal static class NewCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: ./<name> for a plugin, the current folder for an experiment)." };
         var force = new Option<bool>("--force") { Description = "Overwrite files in an existing folder." };
         var packageVersion = new Option<string?>("--package-version") { Description = "A plugin: reference the PetriDish.Abstractions and PetriDish.Sdk packages at this version (default: this petridish's own)." };
+        var grid = new Option<bool>("--grid") { Description = "A search space: a finite grid of parameter values (it lists its motifs, so evaluate --all and exhaustive random search work) instead of an interval." };
         var command = new Command("new", "Scaffold a plugin (search-space, surrogate or optimizer) and its test project, ready to build, load and test; or (experiment) a starter manifest that runs as it is.")
         {
-            kind, name, id, output, force, packageVersion,
+            kind, name, id, output, force, packageVersion, grid,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (string?)null, async (context, token) =>
         {
@@ -32,16 +34,30 @@ internal static class NewCommand
                 return ExitCodes.Success;
             }
 
-            var request = PluginScaffolder.Validate(parse.GetValue(kind)!, parse.GetValue(name)!, parse.GetValue(id), parse.GetValue(output), parse.GetValue(force), parse.GetValue(packageVersion));
+            var request = PluginScaffolder.Validate(parse.GetValue(kind)!, parse.GetValue(name)!, parse.GetValue(id), parse.GetValue(output), parse.GetValue(force), parse.GetValue(packageVersion), parse.GetValue(grid));
             var files = PluginScaffolder.Render(request, PluginScaffolder.TemplatesFolder);
             var written = PluginScaffolder.Write(request, files);
             var project = PluginScaffolder.ProjectName(request);
             var relative = Path.GetRelativePath(Environment.CurrentDirectory, request.Output);
             await context.Out.WriteLineAsync($"created {PluginKinds.Name(request.Kind)} plugin '{request.Id}' in {request.Output} ({written.Count} files)").ConfigureAwait(false);
-            await context.Out.WriteLineAsync("next:").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"  dotnet build {Path.Combine(relative, "src", project)}    # needs PetriDish.Abstractions and PetriDish.Sdk {request.PackageVersion} on a package source (-p:RestoreAdditionalProjectSources=DIR)").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"  dotnet test {Path.Combine(relative, "tests", project + ".Tests")}").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"  petridish plugins --plugins {Path.Combine(relative, "src", project, "bin", "Debug", "net10.0")}").ConfigureAwait(false);
+            if (request.PackageVersion == PluginScaffolder.OwnPackageVersion)
+            {
+                foreach (var warning in CachedContracts.StaleCopies(CachedContracts.GlobalPackagesFolder, request.PackageVersion))
+                {
+                    await context.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+                }
+            }
+
+            var build = Path.Combine(relative, "src", project, "bin", "Debug", "net10.0");
+            await context.Out.WriteLineAsync($"next (PetriDish.Abstractions and PetriDish.Sdk {request.PackageVersion} must be on a package source; DIR is the folder `dotnet pack` wrote them to):").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"  dotnet build {Path.Combine(relative, "src", project)} -p:RestoreAdditionalProjectSources=DIR").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"  dotnet test {Path.Combine(relative, "tests", project + ".Tests")} -p:RestoreAdditionalProjectSources=DIR").ConfigureAwait(false);
+            if (request.Kind == PluginKind.SearchSpace)
+            {
+                await context.Out.WriteLineAsync($"  petridish check {build}    # the contracts' rules, each named when broken").ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync($"  petridish plugins --plugins {build}").ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -28,6 +28,7 @@ public static class PetriDishCli
         root.Subcommands.Add(BenchmarkCommand.Create(runner));
         root.Subcommands.Add(ValidateCommand.Create(runner));
         root.Subcommands.Add(PluginsCommand.Create(runner));
+        root.Subcommands.Add(CheckCommand.Create(runner));
         root.Subcommands.Add(NewCommand.Create(runner));
 
         var parse = root.Parse(args);

@@ -71,7 +71,7 @@ internal static class RankCommand
                     throw new InvalidInputException("--top must not be negative");
                 }
 
-                var validated = context.LoadManifest(manifestPath, parse.GetValue(seed));
+                var validated = context.LoadManifest(manifestPath, parse.GetValue(seed), ManifestReads.None);
                 var bound = ChooseSurrogate(validated, parse.GetValue(surrogate));
                 var space = validated.SearchSpaceInstance;
                 var metric = space.GroundTruth.Metric;

@@ -1,5 +1,5 @@
-using PetriDish.Core.Plugins;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
 
 namespace PetriDish.Core.Comparison;
 
@@ -24,6 +24,7 @@ internal sealed record ComparisonPlan(IReadOnlyList<ObservationRow> Observations
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var (rows, csv) = ReadObservations(manifest, observationsFile);
+        new SearchSpaceGuard(manifest.SearchSpaceInstance, manifest.SearchSpace.Entry.Id).CheckEncodings(rows.Select(r => r.Motif));
         return new ComparisonPlan(rows, DataSplit.Choose(rows, manifest.Manifest.Compare.Train, manifest.SearchSpaceInstance, manifest.Manifest.Seed), SelectSurrogates(manifest, surrogateNames), SeedCount(manifest, seeds), csv);
     }
 

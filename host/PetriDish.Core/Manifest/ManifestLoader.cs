@@ -47,12 +47,21 @@ internal sealed class ManifestLoader
     /// </summary>
     public ValidatedManifest Load(string text, string path) => Load(ManifestSource.FromText(text, path));
 
+    /// <summary>Validates manifest <paramref name="text"/> as the file at <paramref name="path"/>, requiring only the data files in <paramref name="reads"/>.</summary>
+    public ValidatedManifest Load(string text, string path, ManifestReads reads) => Load(ManifestSource.FromText(text, path), reads: reads);
+
     /// <summary>
     /// Validates a parsed manifest. For the manifest a run was started with, <paramref name="keptReference"/>
     /// is the copy of its reference curve that the run folder kept, so that the run resumes when the
     /// manifest's folder has moved.
     /// </summary>
-    public ValidatedManifest Load(ManifestSource source, string? keptReference = null)
+    /// <param name="source">The parsed manifest.</param>
+    /// <param name="keptReference">The run folder's copy of the reference curve, or null.</param>
+    /// <param name="reads">
+    /// The data files the calling command opens: a missing one is an error; a missing one the command
+    /// does not open is logged as a warning (another command needs it).
+    /// </param>
+    public ValidatedManifest Load(ManifestSource source, string? keptReference = null, ManifestReads reads = ManifestReads.All)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.Problem is { } unreadable)
@@ -147,18 +156,35 @@ internal sealed class ManifestLoader
 
         // A missing reference would silently drop the reference rank from every report of the run;
         // missing observations would stop compare only after the plugins were created.
-        foreach (var (tokenPath, what) in new[] { ("search.reference", "reference"), ("compare.observations", "observations") })
+        foreach (var (tokenPath, what, read, readers) in new[]
         {
-            if (keptReference is not null && tokenPath == "search.reference")
+            ("search.reference", "reference", ManifestReads.Reference, "run, benchmark and summarize read it"),
+            ("compare.observations", "observations", ManifestReads.Observations, "compare reads it unless given --observations"),
+        })
+        {
+            if (keptReference is not null && read == ManifestReads.Reference)
             {
                 continue;
             }
 
             if (frame.SelectToken(tokenPath) is JValue { Type: JTokenType.String } named
-                && !File.Exists(Path.GetFullPath((string)named!, baseDirectory)))
+                && Path.GetFullPath((string)named!, baseDirectory) is var missing && !File.Exists(missing))
             {
-                Error("$." + tokenPath, null, $"{what} file '{Path.GetFullPath((string)named!, baseDirectory)}' does not exist", root);
+                if (reads.HasFlag(read))
+                {
+                    Error("$." + tokenPath, null, $"{what} file '{missing}' does not exist ({readers}; petridish evaluate --out can write it)", root);
+                }
+                else
+                {
+                    _loggerFactory.CreateLogger("PetriDish.Manifest").LogWarning(
+                        "{File}: $.{Path}: {What} file '{Missing}' does not exist yet; this command does not read it ({Readers})", shown, tokenPath, what, missing, readers);
+                }
             }
+        }
+
+        if (space is not null && space.Axis is null && frame.SelectToken("compare.train.range") is not null)
+        {
+            Error("$.compare.train.range", searchSpace!.Entry.Id, $"search space '{searchSpace.Entry.Id}' has no axis ({space.Description}), so there is no range to train on; use compare.train.count or compare.train.fraction", root);
         }
 
         if (frame.SelectToken("compare.train.range") is JArray { Count: 2 } range

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using PetriDish.Core.Plugins;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
 using PetriDish.Core.Progress;
 
 namespace PetriDish.Core.Ranking;
@@ -46,6 +46,7 @@ internal static class CandidateRanking
         ArgumentNullException.ThrowIfNull(request);
         var manifest = request.Manifest;
         var bound = request.Surrogate;
+        new SearchSpaceGuard(manifest.SearchSpaceInstance, manifest.SearchSpace.Entry.Id).CheckEncodings(request.Observations.Select(o => o.Motif));
         var surrogate = manifest.Components.CreateSurrogate(bound, manifest.SearchSpaceInstance, manifest.Context with { Seed = request.Seed });
         try
         {

@@ -41,7 +41,7 @@ internal static partial class PluginScaffolder
     public static string TemplatesFolder => Path.Combine(AppContext.BaseDirectory, "templates");
 
     /// <summary>Checks the command's arguments; throws <see cref="InvalidInputException"/> naming every problem.</summary>
-    public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force, string? packageVersion = null)
+    public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force, string? packageVersion = null, bool grid = false)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -81,6 +81,11 @@ internal static partial class PluginScaffolder
             problems.Add($"{folder} already exists and is not empty; choose another --output or pass --force to overwrite its files");
         }
 
+        if (grid && parsedKind != PluginKind.SearchSpace)
+        {
+            problems.Add($"--grid makes a finite search space; a {kind} has no grid");
+        }
+
         if (packageVersion is not null && !NuGetVersion().IsMatch(packageVersion))
         {
             problems.Add($"'{packageVersion}' is not a package version such as 0.1.0 or 0.1.0-dev.1");
@@ -88,7 +93,7 @@ internal static partial class PluginScaffolder
 
         return problems.Count > 0
             ? throw new InvalidInputException(string.Join(Environment.NewLine, problems))
-            : new ScaffoldRequest(parsedKind, name, pluginId, folder, packageVersion ?? OwnPackageVersion);
+            : new ScaffoldRequest(parsedKind, name, pluginId, folder, packageVersion ?? OwnPackageVersion, grid);
     }
 
     /// <summary>Renders every template in memory: relative output path → content. Throws <see cref="InvalidInputException"/> with file and line of every template error.</summary>
@@ -175,6 +180,7 @@ internal static partial class PluginScaffolder
             ["manifest_section"] = request.Kind switch { PluginKind.SearchSpace => "searchSpace", PluginKind.Optimizer => "optimizer", _ => "surrogates[0]" },
             ["needs_libtorch"] = request.Kind == PluginKind.SearchSpace,
             ["petridish_version"] = request.PackageVersion,
+            ["grid"] = request.Grid,
         };
         foreach (var (key, variable) in new[] { ("TorchSharpVersion", "torchsharp_version"), ("LibTorchVersion", "libtorch_version"), ("MicrosoftExtensionsVersion", "extensions_version"), ("TestSdkVersion", "test_sdk_version"), ("XunitVersion", "xunit_version"), ("XunitRunnerVersion", "xunit_runner_version") })
         {

@@ -8,4 +8,5 @@ namespace PetriDish.Core.Scaffolding;
 /// <param name="Id">The plugin id, kebab-case.</param>
 /// <param name="Output">The folder the plugin and its tests go to.</param>
 /// <param name="PackageVersion">The version of the PetriDish.Abstractions and PetriDish.Sdk packages the projects reference.</param>
-internal sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output, string PackageVersion);
+/// <param name="Grid">A search space: a finite grid of parameter values (<c>IFiniteSearchSpace</c>) instead of an interval.</param>
+internal sealed record ScaffoldRequest(PluginKind Kind, string Name, string Id, string Output, string PackageVersion, bool Grid = false);

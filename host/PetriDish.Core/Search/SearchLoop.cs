@@ -5,6 +5,7 @@ using PetriDish.Abstractions;
 using PetriDish.Core.Evaluation;
 using PetriDish.Core.Execution;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Plugins;
 using PetriDish.Core.Progress;
 using PetriDish.Core.Store;
 using PetriDish.Sdk;
@@ -41,6 +42,7 @@ internal sealed class SearchLoop
     private readonly SearchOptions _options;
     private readonly int _groundTruthSeed;
     private readonly SearchComponents _components;
+    private SearchSpaceGuard? _guard;
     private readonly GroundTruthService _groundTruth;
     private readonly IEvaluationExecutor _executor;
     private readonly ResultsStore _store;
@@ -67,6 +69,8 @@ internal sealed class SearchLoop
     private GroundTruthMetric Metric => _groundTruth.Metric;
 
     private ISearchSpace Space => _components.Space;
+
+    private SearchSpaceGuard Guard => _guard ??= new SearchSpaceGuard(_components.Space, _components.SpaceId);
 
     /// <summary>Runs (or resumes) the search until a budget or the target stops it.</summary>
     public async Task<SearchOutcome> RunAsync(CancellationToken cancellationToken)
@@ -133,7 +137,7 @@ internal sealed class SearchLoop
     {
         var listed = _options.WarmupMotifs.Select(Space.Parse).DistinctBy(m => m.Key).ToList();
         var random = MotifSampler.SampleDistinct(Space, _random, Math.Max(0, _options.Warmup - listed.Count), key => listed.Any(m => m.Key == key));
-        return [.. listed.Concat(random).Take(RemainingAt(0))];
+        return [.. listed.Concat(random.Select(m => Guard.ParseOwnKey(m, "its own Sample (the warm-up)"))).Take(RemainingAt(0))];
     }
 
     private async Task<List<IMotif>> SelectAsync(int iteration, CancellationToken cancellationToken)
@@ -148,6 +152,7 @@ internal sealed class SearchLoop
         var observations = Observations(iteration);
         if (surrogate is not null && proposals.Count > 0 && observations.Count >= surrogate.MinimumObservations)
         {
+            Guard.CheckEncodings(observations.Select(o => o.Motif).Concat(proposals));
             var started = Stopwatch.GetTimestamp();
             var scores = FitAndPredict(surrogate, iteration, observations, proposals, cancellationToken);
             _surrogateSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -250,8 +255,13 @@ internal sealed class SearchLoop
             }
             catch (MotifFormatException ex)
             {
-                throw new InvalidOperationException($"optimizer '{_components.OptimizerId}' proposed an invalid motif: {ex.Message}", ex);
+                // An optimizer may build motifs itself, so a refused key is first its fault; the hint
+                // covers the other case (its motif came from the space's own Sample or Mutate).
+                throw new InvalidOperationException($"optimizer '{_components.OptimizerId}' proposed an invalid motif: {ex.Message} (if the optimizer took it from the search space's Sample or Mutate, the space's keys do not parse back: petridish check tests it)", ex);
             }
+
+            // A key that parses to another motif is the space's own inconsistency, whoever proposed it.
+            Guard.RequireSameKey(motif, parsed, $"optimizer '{_components.OptimizerId}'");
 
             if (!known.Contains(parsed.Key) && valid.All(v => v.Key != parsed.Key))
             {

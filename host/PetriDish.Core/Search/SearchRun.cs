@@ -60,7 +60,7 @@ public sealed class SearchRun : IAsyncDisposable
             throw;
         }
 
-        _components = new SearchComponents(space, _optimizer, optimizerPlugin.Entry.Id, _surrogate, screening?.Name);
+        _components = new SearchComponents(space, manifest.SearchSpace.Entry.Id, _optimizer, optimizerPlugin.Entry.Id, _surrogate, screening?.Name);
         Description = $"{folder.Path} — {space.Description}; optimizer {optimizerPlugin.Entry.Id}; surrogate {screening?.Name ?? "none"}; executor {_executor.Description}";
     }
 

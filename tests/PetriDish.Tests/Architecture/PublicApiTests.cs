@@ -15,6 +15,7 @@ public sealed class PublicApiTests
     {
         { "abstractions/PetriDish.Abstractions", typeof(PetriDish.Abstractions.IPlugin).Assembly.Location },
         { "abstractions/PetriDish.Sdk", typeof(PetriDish.Sdk.Seeds).Assembly.Location },
+        { "abstractions/PetriDish.Kernels", typeof(PetriDish.Kernels.IBlockGradients).Assembly.Location },
         { "host/PetriDish.Core", typeof(PetriDishSession).Assembly.Location },
     };
 

@@ -19,6 +19,9 @@ public static class RepoPaths
 
     public static string TestPlugins => Path.Combine(Root, "artifacts", "test-plugins");
 
+    /// <summary>Search spaces that each break one rule of the contracts (tests/PetriDish.TestPlugins.Broken).</summary>
+    public static string BrokenPlugins => Path.Combine(Root, "artifacts", "broken-plugins");
+
     public static string Manifests => Path.Combine(Root, "manifests");
 
     /// <summary>19 NAS-Bench-NLP training logs as a folder (see tests/data/nas-bench-nlp/README.md).</summary>

@@ -18,12 +18,13 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
     [Theory]
     [Trait("Category", "Slow")]
     [InlineData("search-space", "ProbeSpace", """ "searchSpace": { "plugin": "probe-space" }, "optimizer": { "plugin": "random-search" } """)]
+    [InlineData("search-space", "ProbeGrid", """ "searchSpace": { "plugin": "probe-grid" }, "optimizer": { "plugin": "random-search" } """, true)]
     [InlineData("surrogate", "ProbeRanker", """ "searchSpace": { "plugin": "toy-space" }, "surrogates": [ { "plugin": "probe-ranker" } ], "optimizer": { "plugin": "random-search" } """)]
     [InlineData("optimizer", "ProbeWalker", """ "searchSpace": { "plugin": "toy-space" }, "optimizer": { "plugin": "probe-walker" } """)]
-    public async Task A_scaffolded_plugin_builds_without_warnings_passes_its_tests_and_runs_in_a_search(string kind, string name, string sections)
+    public async Task A_scaffolded_plugin_builds_without_warnings_passes_its_tests_and_runs_in_a_search(string kind, string name, string sections, bool grid = false)
     {
         var folder = _temp.File(name);
-        var created = await New(kind, name, "--output", folder, "--package-version", packages.Version);
+        var created = await New([kind, name, "--output", folder, "--package-version", packages.Version, .. grid ? new[] { "--grid" } : []]);
         Assert.True(created.ExitCode == ExitCodes.Success, created.ToString());
         PluginKinds.TryParse(kind, out var pluginKind);
         var project = PluginScaffolder.ProjectName(new ScaffoldRequest(pluginKind, name, "x", folder, packages.Version));
@@ -41,6 +42,15 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
         var output = Path.Combine(folder, "src", project, "bin", "Debug", "net10.0");
         var listed = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "--plugins", output, "plugins", "--kind", kind);
         Assert.Contains(Path.Combine(output, project + ".dll"), listed.Output, StringComparison.Ordinal);
+        if (kind == "search-space")
+        {
+            // The scaffold's own tests ran the conformance rules; the command runs the same on its build.
+            var check = await InProcessCli.RunAsync("check", output);
+            Assert.True(check.ExitCode == ExitCodes.Success, check.ToString());
+            Assert.Contains("0 broken (1 search space)", check.Output, StringComparison.Ordinal);
+            Assert.Contains(grid ? "13 distinct motifs enumerated" : "not finite", check.Output, StringComparison.Ordinal);
+        }
+
         var manifest = _temp.Write($"{name}.json", $$"""
             { "seed": 2, "device": "cpu", "pluginPaths": [{{Newtonsoft.Json.JsonConvert.ToString(output)}}, {{Newtonsoft.Json.JsonConvert.ToString(RepoPaths.TestPlugins)}}],
               {{sections}},
@@ -51,6 +61,12 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
         var run = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "run", manifest, "--out", _temp.File(name + "-run"));
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains("after 7 ground-truth evaluations", run.Output, StringComparison.Ordinal);
+        if (grid)
+        {
+            var all = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "evaluate", manifest, "--all", "--out", _temp.File("all.csv"), "--store", _temp.File("all.sqlite"));
+            Assert.True(all.ExitCode == ExitCodes.Success, all.ToString());
+            Assert.Equal(1 + 13, File.ReadAllLines(_temp.File("all.csv")).Length);
+        }
     }
 
     [Fact]

@@ -1,0 +1,4 @@
+namespace PetriDish.TestPlugins.Broken;
+
+/// <summary>Settings of the broken test spaces (none).</summary>
+public sealed class NoSettings;
