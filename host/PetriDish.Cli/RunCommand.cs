@@ -52,7 +52,7 @@ internal static class RunCommand
                 }
 
                 var validated = existing is not null ? context.LoadRunManifest(existing)
-                    : context.LoadManifest(manifestPath!, parse.GetValue(seed), ManifestReads.Reference);
+                    : context.LoadManifest(manifestPath!, parse.GetValue(seed), ManifestReads.Reference | ManifestReads.Search);
                 if (existing is not null && parse.GetValue(cache) is not null)
                 {
                     throw new InvalidInputException("--cache is fixed when a run starts; a resumed run uses the one it started with");

@@ -199,8 +199,9 @@ internal sealed class ManifestLoader
             Error("$.compare.train", null, "give either count or fraction, not both", root);
         }
 
-        // What only a search reads is checked here too, so that validate refuses what run would.
-        if (optimizer is not null)
+        // What only a search reads is checked for the commands that search, and by validate, so that
+        // validate refuses what run would.
+        if (optimizer is not null && reads.HasFlag(ManifestReads.Search))
         {
             var budget = frame.SelectToken("search.budget") as JObject;
             if (budget is null || !budget.Properties().Any(p => p.Name is "evaluations" or "iterations" or "wallTimeSeconds"))

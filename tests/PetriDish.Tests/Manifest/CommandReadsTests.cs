@@ -63,6 +63,25 @@ public sealed class CommandReadsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_manifest_without_a_search_budget_serves_evaluate_and_compare_but_not_run()
+    {
+        var manifest = _temp.Write("nosearch.json", """
+            { "name": "nosearch", "seed": 1, "device": "cpu", "searchSpace": { "plugin": "sound-grid" },
+              "surrogates": [ { "plugin": "linear" } ], "optimizer": { "plugin": "random-search" },
+              "compare": { "observations": "all.csv", "seeds": 1, "train": { "count": 12 } } }
+            """);
+
+        var evaluate = await Cli("evaluate", manifest, "--all", "--out", _temp.File("all.csv"), "--store", _temp.File("cache.sqlite"));
+        var compare = await Cli("compare", manifest, "--out", _temp.File("compare"));
+        var run = await Cli("run", manifest, "--out", _temp.File("run"));
+
+        Assert.True(evaluate.ExitCode == ExitCodes.Success, evaluate.ToString());
+        Assert.True(compare.ExitCode == ExitCodes.Success, compare.ToString());
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("$.search: give at least one of evaluations, iterations or wallTimeSeconds", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_training_range_on_a_space_without_an_axis_is_a_validation_error()
     {
         File.WriteAllText(_temp.File("reference.csv"), "motif,value\n");
