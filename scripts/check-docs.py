@@ -33,7 +33,7 @@ TABLE_SEPARATOR = re.compile(r'^\|(\s*:?-{3,}:?\s*\|)+\s*$')
 IMAGE = re.compile(r'!\[[^\]]*\]\(([^)\s]+)\)')
 LINK = re.compile(r'(?<!!)\[[^\]]*\]\(([^)\s]+)\)')
 ROOTS = ('docs', 'scripts', 'manifests', 'bench', 'tests', 'templates', '.ci', 'build', 'plugins',
-         'abstractions', 'core', 'cli', 'samples')
+         'abstractions', 'host', 'samples')
 REPO_PATH = re.compile(r'(?<![\w/.~$-])((?:%s)/[\w./*{},+-]*[\w*}])' % '|'.join(re.escape(r) for r in ROOTS))
 NUMBER = re.compile(r'\d[\d,]*\.\d+|\d[\d,]{2,}')
 
