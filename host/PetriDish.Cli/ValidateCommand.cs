@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PetriDish.Core.Benchmarking;
+using PetriDish.Core.Manifest;
 
 namespace PetriDish.Cli;
 
@@ -18,7 +19,7 @@ internal static class ValidateCommand
                 // A benchmark's arms are manifests of their own: validate refuses what benchmark would,
                 // with the manifest's own problems in the same report.
                 var source = runner.Manifest(path);
-                var benchmark = BenchmarkPlan.Declared(source) ? BenchmarkPlan.Load(context.ManifestLoader, source) : null;
+                var benchmark = BenchmarkPlan.Declared(source) ? BenchmarkPlan.Load(context.ManifestLoader, source, reads: ManifestReads.All) : null;
                 var validated = benchmark?.Manifest ?? context.LoadManifest(path);
                 var surrogates = validated.Surrogates.Count == 0 ? "none" : string.Join(", ", validated.Surrogates.Select(s => s.Name == s.Entry.Id ? s.Name : $"{s.Name} ({s.Entry.Id})"));
                 await context.Out.WriteLineAsync($"{path}: valid").ConfigureAwait(false);

@@ -39,8 +39,15 @@ internal sealed class BenchmarkPlan
     public static BenchmarkPlan Load(ManifestLoader loader, string text, string path, int? seeds = null) =>
         Load(loader, ManifestSource.FromText(text, path), seeds);
 
+    /// <summary>What a benchmark uses of its manifest: the search and its reference curve, not compare's observations.</summary>
+    public const ManifestReads Reads = ManifestReads.Reference | ManifestReads.Search;
+
     /// <summary>Validates a parsed manifest and every arm; throws <see cref="ManifestValidationException"/> with every problem.</summary>
-    public static BenchmarkPlan Load(ManifestLoader loader, ManifestSource source, int? seeds = null)
+    /// <param name="loader">The manifest loader.</param>
+    /// <param name="source">The parsed manifest.</param>
+    /// <param name="seeds">Seeds instead of the manifest's, or null.</param>
+    /// <param name="reads">What the caller requires of the manifest (validate: everything).</param>
+    public static BenchmarkPlan Load(ManifestLoader loader, ManifestSource source, int? seeds = null, ManifestReads reads = Reads)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(source);
@@ -48,7 +55,7 @@ internal sealed class BenchmarkPlan
         ValidatedManifest? manifest = null;
         try
         {
-            manifest = loader.Load(source);
+            manifest = loader.Load(source, reads: reads);
         }
         catch (ManifestValidationException ex)
         {
@@ -121,7 +128,7 @@ internal sealed class BenchmarkPlan
             var derived = Derive(root, arm, name);
             try
             {
-                var validated = loader.Load(derived, path);
+                var validated = loader.Load(derived, path, reads);
                 if (manifest is not null)
                 {
                     plans.Add(new BenchmarkArmPlan(name, validated.Optimizer!.Entry.Id, validated.Manifest.Search.Surrogate, (double?)arm["lowFidelityCost"] ?? 0, derived));

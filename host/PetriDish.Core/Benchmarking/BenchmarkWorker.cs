@@ -38,7 +38,7 @@ internal static class BenchmarkWorker
             }
 
             var runFolder = folder.RunFolder(arm.Name, seed);
-            var manifest = loader.Load(arm.TextFor(seed), plan.Manifest.FilePath);
+            var manifest = loader.Load(arm.TextFor(seed), plan.Manifest.FilePath, BenchmarkPlan.Reads);
             await using var run = File.Exists(Search.RunFolder.DatabaseIn(runFolder))
                 ? await SearchRun.ResumeAsync(manifest, runFolder, pluginFolders, loggerFactory, cancellationToken).ConfigureAwait(false)
                 : await SearchRun.StartAsync(manifest, runFolder, cache, pluginFolders, loggerFactory, cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,27 @@ public sealed class CommandReadsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_benchmark_needs_its_reference_but_not_compare_s_observations()
+    {
+        File.WriteAllText(_temp.File("reference.csv"), "motif,value\ntoy:1,0.1\ntoy:2,0.2\n");
+        var manifest = _temp.Write("bench.json", """
+            { "name": "bench", "seed": 1, "device": "cpu", "searchSpace": { "plugin": "toy-space" },
+              "surrogates": [ { "plugin": "linear" } ], "optimizer": { "plugin": "random-search" },
+              "search": { "warmup": 2, "reference": "reference.csv", "budget": { "evaluations": 3 } },
+              "compare": { "observations": "observations.csv" },
+              "benchmark": { "seeds": 1, "arms": [ { "name": "random-search" } ] } }
+            """);
+
+        var benchmark = await Cli("benchmark", manifest, "--out", _temp.File("bench"));
+        var validate = await Cli("validate", manifest);
+
+        Assert.True(benchmark.ExitCode == ExitCodes.Success, benchmark.ToString());
+        Assert.Equal(1 + 3, File.ReadAllLines(_temp.File("bench/evaluations.csv")).Length);
+        Assert.Equal(ExitCodes.UsageError, validate.ExitCode);
+        Assert.Contains("$.compare.observations", validate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_training_range_on_a_space_without_an_axis_is_a_validation_error()
     {
         File.WriteAllText(_temp.File("reference.csv"), "motif,value\n");
