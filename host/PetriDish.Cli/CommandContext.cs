@@ -37,12 +37,12 @@ internal sealed class CommandContext
 
     /// <summary>
     /// Loads and validates a manifest, with its seed replaced when <paramref name="seed"/> is given
-    /// (<c>--seed</c>), requiring only the data files the command opens (<paramref name="reads"/>).
+    /// (<c>--seed</c>), requiring only what the command uses of it (<paramref name="reads"/>: data files, the search).
     /// </summary>
     internal ValidatedManifest LoadManifest(string path, int? seed, ManifestReads reads = ManifestReads.All) =>
         ManifestLoader.Load(seed is { } replaced ? Manifests.Manifest(path).WithSeed(replaced) : Manifests.Manifest(path), reads: reads);
 
-    /// <summary>Validates stored manifest text as the file at <paramref name="path"/>, requiring only the data files in <paramref name="reads"/>.</summary>
+    /// <summary>Validates stored manifest text as the file at <paramref name="path"/>, requiring only what <paramref name="reads"/> names.</summary>
     internal ValidatedManifest LoadManifest(string text, string path, ManifestReads reads) => ManifestLoader.Load(text, path, reads);
 
     /// <summary>Validates the manifest a run was started with, reading the reference curve its folder kept.</summary>
