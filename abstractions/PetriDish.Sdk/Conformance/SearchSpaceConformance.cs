@@ -90,18 +90,9 @@ public static class SearchSpaceConformance
                 throw new RuleBroken($"EncodingLength is {space.EncodingLength}; encoding-based predictors need at least one number");
             }
 
-            foreach (var motif in sampled)
+            if (sampled.Select(m => EncodingProblem(space, m)).FirstOrDefault(p => p is not null) is { } problem)
             {
-                var encoding = space.Encode(motif) ?? throw new RuleBroken($"Encode({motif.Key}) returned null");
-                if (encoding.Count != space.EncodingLength)
-                {
-                    throw new RuleBroken($"Encode({motif.Key}) has {encoding.Count} numbers; EncodingLength says {space.EncodingLength}");
-                }
-
-                if (encoding.Select((v, i) => (v, i)).FirstOrDefault(e => !double.IsFinite(e.v)) is { v: var bad, i: var at } && !double.IsFinite(bad))
-                {
-                    throw new RuleBroken($"Encode({motif.Key})[{at}] is {bad.ToString(CultureInfo.InvariantCulture)}");
-                }
+                throw new RuleBroken(problem);
             }
 
             return $"{sampled.Count} encodings of length {space.EncodingLength}, finite";
@@ -113,8 +104,17 @@ public static class SearchSpaceConformance
         return results;
     }
 
-    private static void RoundTrip(ISearchSpace space, IMotif motif, string what)
+    /// <summary>
+    /// What is wrong with <paramref name="motif"/>'s key, or null when <c>Parse</c> gives back a motif
+    /// with the same key. The text starts with the key: <c>'k', which Parse refuses: …</c> or
+    /// <c>'k'; Parse of it gives a motif with key 'k2'</c>.
+    /// </summary>
+    /// <param name="space">The search space that made the motif.</param>
+    /// <param name="motif">The motif.</param>
+    public static string? KeyProblem(ISearchSpace space, IMotif motif)
     {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(motif);
         IMotif parsed;
         try
         {
@@ -122,12 +122,46 @@ public static class SearchSpaceConformance
         }
         catch (MotifFormatException ex)
         {
-            throw new RuleBroken($"{what} has key '{motif.Key}', which Parse refuses: {ex.Message}");
+            return $"'{motif.Key}', which Parse refuses: {ex.Message}";
         }
 
-        if (parsed.Key != motif.Key)
+        return parsed.Key == motif.Key ? null : $"'{motif.Key}'; Parse of it gives a motif with key '{parsed.Key}'";
+    }
+
+    /// <summary>What is wrong with <c>Encode(motif)</c> (null, a length other than <c>EncodingLength</c>, a number that is not finite), or null.</summary>
+    /// <param name="space">The search space.</param>
+    /// <param name="motif">One of its motifs.</param>
+    public static string? EncodingProblem(ISearchSpace space, IMotif motif)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(motif);
+        var encoding = space.Encode(motif);
+        if (encoding is null)
         {
-            throw new RuleBroken($"{what} has key '{motif.Key}'; Parse of it gives a motif with key '{parsed.Key}'");
+            return $"Encode({motif.Key}) returned null";
+        }
+
+        if (encoding.Count != space.EncodingLength)
+        {
+            return $"Encode({motif.Key}) has {encoding.Count} numbers; EncodingLength says {space.EncodingLength}";
+        }
+
+        for (var i = 0; i < encoding.Count; i++)
+        {
+            if (!double.IsFinite(encoding[i]))
+            {
+                return $"Encode({motif.Key})[{i}] is {encoding[i].ToString(CultureInfo.InvariantCulture)}";
+            }
+        }
+
+        return null;
+    }
+
+    private static void RoundTrip(ISearchSpace space, IMotif motif, string what)
+    {
+        if (KeyProblem(space, motif) is { } problem)
+        {
+            throw new RuleBroken($"{what} has key {problem}");
         }
     }
 

@@ -45,10 +45,10 @@ internal sealed class ManifestLoader
     /// Validates manifest <paramref name="text"/> as if it were the file at <paramref name="path"/>
     /// (relative paths resolve against its folder): how a resumed run re-reads the manifest it stored.
     /// </summary>
-    public ValidatedManifest Load(string text, string path) => Load(ManifestSource.FromText(text, path));
-
-    /// <summary>Validates manifest <paramref name="text"/> as the file at <paramref name="path"/>, requiring only the data files in <paramref name="reads"/>.</summary>
-    public ValidatedManifest Load(string text, string path, ManifestReads reads) => Load(ManifestSource.FromText(text, path), reads: reads);
+    /// <param name="text">The manifest's text.</param>
+    /// <param name="path">The file it is validated as (its folder resolves relative paths).</param>
+    /// <param name="reads">What the caller requires of it beyond the plugins (default: everything).</param>
+    public ValidatedManifest Load(string text, string path, ManifestReads reads = ManifestReads.All) => Load(ManifestSource.FromText(text, path), reads: reads);
 
     /// <summary>
     /// Validates a parsed manifest. For the manifest a run was started with, <paramref name="keptReference"/>

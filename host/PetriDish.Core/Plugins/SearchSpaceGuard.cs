@@ -1,4 +1,3 @@
-using System.Globalization;
 using PetriDish.Abstractions;
 using PetriDish.Sdk.Conformance;
 
@@ -14,26 +13,17 @@ namespace PetriDish.Core.Plugins;
 internal sealed class SearchSpaceGuard(ISearchSpace space, string spaceId)
 {
     /// <summary>
-    /// <paramref name="motif"/> parsed back from its key. A key the space made itself (a motif an
-    /// optimizer proposed) that does not parse back to itself is the space's fault.
+    /// Throws when a motif the space made itself (its own Sample, in the warm-up) has a key that does
+    /// not parse back to itself: the space's fault.
     /// </summary>
-    /// <param name="motif">A motif the space made (through an optimizer, or its own Sample and Mutate).</param>
-    /// <param name="cameFrom">Where the motif came from, for the message (e.g. <c>optimizer 'random-search'</c>).</param>
-    public IMotif ParseOwnKey(IMotif motif, string cameFrom)
+    /// <param name="motif">A motif the space made.</param>
+    /// <param name="cameFrom">Where the motif came from, for the message (e.g. <c>its own Sample (the warm-up)</c>).</param>
+    public void RequireOwnKey(IMotif motif, string cameFrom)
     {
-        ArgumentNullException.ThrowIfNull(motif);
-        IMotif parsed;
-        try
+        if (SearchSpaceConformance.KeyProblem(space, motif) is { } problem)
         {
-            parsed = space.Parse(motif.Key);
+            throw new PluginContractException(spaceId, ConformanceRules.KeyRoundTrip, $"the key {problem}; the motif reached the search through {cameFrom}");
         }
-        catch (MotifFormatException ex)
-        {
-            throw new PluginContractException(spaceId, ConformanceRules.KeyRoundTrip, $"the key '{motif.Key}' of a motif it made does not parse back ({ex.Message}); the motif reached the search through {cameFrom}", ex);
-        }
-
-        RequireSameKey(motif, parsed, cameFrom);
-        return parsed;
     }
 
     /// <summary>Throws when <paramref name="parsed"/>, the space's Parse of <paramref name="motif"/>'s key, has another key.</summary>
@@ -51,21 +41,9 @@ internal sealed class SearchSpaceGuard(ISearchSpace space, string spaceId)
     public void CheckEncodings(IEnumerable<IMotif> motifs)
     {
         ArgumentNullException.ThrowIfNull(motifs);
-        foreach (var motif in motifs)
+        if (motifs.Select(m => SearchSpaceConformance.EncodingProblem(space, m)).FirstOrDefault(p => p is not null) is { } problem)
         {
-            var encoding = space.Encode(motif);
-            if (encoding.Count != space.EncodingLength)
-            {
-                throw new PluginContractException(spaceId, ConformanceRules.Encoding, $"Encode({motif.Key}) has {encoding.Count} numbers; its EncodingLength says {space.EncodingLength}");
-            }
-
-            for (var i = 0; i < encoding.Count; i++)
-            {
-                if (!double.IsFinite(encoding[i]))
-                {
-                    throw new PluginContractException(spaceId, ConformanceRules.Encoding, $"Encode({motif.Key})[{i}] is {encoding[i].ToString(CultureInfo.InvariantCulture)}");
-                }
-            }
+            throw new PluginContractException(spaceId, ConformanceRules.Encoding, problem);
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed class SearchLoop
     private readonly SearchOptions _options;
     private readonly int _groundTruthSeed;
     private readonly SearchComponents _components;
-    private SearchSpaceGuard? _guard;
+    private readonly SearchSpaceGuard _guard;
     private readonly GroundTruthService _groundTruth;
     private readonly IEvaluationExecutor _executor;
     private readonly ResultsStore _store;
@@ -59,6 +59,7 @@ internal sealed class SearchLoop
         _options = manifest.Manifest.Search;
         _groundTruthSeed = manifest.Manifest.GroundTruthSeed;
         _components = components;
+        _guard = new SearchSpaceGuard(components.Space, components.SpaceId);
         _groundTruth = groundTruth;
         _executor = executor;
         _store = store;
@@ -69,8 +70,6 @@ internal sealed class SearchLoop
     private GroundTruthMetric Metric => _groundTruth.Metric;
 
     private ISearchSpace Space => _components.Space;
-
-    private SearchSpaceGuard Guard => _guard ??= new SearchSpaceGuard(_components.Space, _components.SpaceId);
 
     /// <summary>Runs (or resumes) the search until a budget or the target stops it.</summary>
     public async Task<SearchOutcome> RunAsync(CancellationToken cancellationToken)
@@ -137,7 +136,12 @@ internal sealed class SearchLoop
     {
         var listed = _options.WarmupMotifs.Select(Space.Parse).DistinctBy(m => m.Key).ToList();
         var random = MotifSampler.SampleDistinct(Space, _random, Math.Max(0, _options.Warmup - listed.Count), key => listed.Any(m => m.Key == key));
-        return [.. listed.Concat(random.Select(m => Guard.ParseOwnKey(m, "its own Sample (the warm-up)"))).Take(RemainingAt(0))];
+        foreach (var motif in random)
+        {
+            _guard.RequireOwnKey(motif, "its own Sample (the warm-up)");
+        }
+
+        return [.. listed.Concat(random).Take(RemainingAt(0))];
     }
 
     private async Task<List<IMotif>> SelectAsync(int iteration, CancellationToken cancellationToken)
@@ -152,7 +156,7 @@ internal sealed class SearchLoop
         var observations = Observations(iteration);
         if (surrogate is not null && proposals.Count > 0 && observations.Count >= surrogate.MinimumObservations)
         {
-            Guard.CheckEncodings(observations.Select(o => o.Motif).Concat(proposals));
+            _guard.CheckEncodings(observations.Select(o => o.Motif).Concat(proposals));
             var started = Stopwatch.GetTimestamp();
             var scores = FitAndPredict(surrogate, iteration, observations, proposals, cancellationToken);
             _surrogateSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -261,7 +265,7 @@ internal sealed class SearchLoop
             }
 
             // A key that parses to another motif is the space's own inconsistency, whoever proposed it.
-            Guard.RequireSameKey(motif, parsed, $"optimizer '{_components.OptimizerId}'");
+            _guard.RequireSameKey(motif, parsed, $"optimizer '{_components.OptimizerId}'");
 
             if (!known.Contains(parsed.Key) && valid.All(v => v.Key != parsed.Key))
             {
