@@ -1,4 +1,5 @@
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.TestPlugins.Broken;
@@ -8,8 +9,11 @@ public sealed class GridNetworkFactory(bool dropMotifDimension) : IMotifNetworkF
 {
     public MotifNetworkOptions DefaultOptions { get; } = new() { Width = 1, SampleShape = [3], OutputSize = 1 };
 
-    public IReadOnlyList<Tensor> CreateInitialParameters(MotifNetworkOptions options, Generator generator, Device device, ScalarType dtype) =>
-        [randn([options.SampleShape[0], options.OutputSize], dtype: dtype, device: device, generator: generator) * options.InitScale];
+    public IReadOnlyList<Tensor> CreateInitialParameters(MotifNetworkOptions options, Generator generator, Device device, ScalarType dtype)
+    {
+        using var scale = options.InitScale.ToScalar(); // held for the native call (see HeldScalars)
+        return [randn([options.SampleShape[0], options.OutputSize], dtype: dtype, device: device, generator: generator).mul_(scale)];
+    }
 
     public IMotifNetwork Create(IReadOnlyList<IMotif> motifs, MotifNetworkOptions options, Device device, ScalarType dtype) =>
         new GridNetwork(tensor(motifs.Select(m => (((GridMotif)m).Position + 1) / 10.0).ToArray(), dtype: dtype, device: device), dropMotifDimension);

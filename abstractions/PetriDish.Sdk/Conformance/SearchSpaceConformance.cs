@@ -1,5 +1,6 @@
 using System.Globalization;
 using PetriDish.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PetriDish.Sdk.Conformance;
@@ -411,7 +412,8 @@ public static class SearchSpaceConformance
     private static Tensor Targets(int count, int outputs, int seed)
     {
         using var generator = new Generator((ulong)seed + 1);
-        return rand([count, Batch, outputs], generator: generator).gt(0.5).to_type(ScalarType.Float32);
+        using var half = 0.5.ToScalar(); // held for the native call (see HeldScalars)
+        return rand([count, Batch, outputs], generator: generator).gt(half).to_type(ScalarType.Float32);
     }
 
     private static void Agree(string what, Tensor actual, Tensor expected, List<IMotif> motifs)
@@ -422,7 +424,7 @@ public static class SearchSpaceConformance
         }
 
         var tolerance = 1e-4 * (1 + expected.abs().max().item<float>());
-        var difference = (actual.to_type(ScalarType.Float32) - expected).abs().reshape(expected.shape[0], -1).max(1).values; // per motif
+        var difference = actual.to_type(ScalarType.Float32).add(expected, HeldScalars.MinusOne).abs().reshape(expected.shape[0], -1).max(1).values; // per motif
         if (difference.max().item<float>() > tolerance)
         {
             var worst = difference.argmax().item<long>();
