@@ -6,7 +6,7 @@ using PetriDish.Sdk;
 
 namespace PetriDish.Core.Comparison;
 
-/// <summary>Writes a comparison as a terminal table, <c>compare.json</c>, <c>predictions.csv</c> and <c>compare.png</c>.</summary>
+/// <summary>Writes a comparison as a terminal table, <c>compare.json</c>, <c>predictions.csv</c>, <c>test-scores.csv</c> and <c>compare.png</c>.</summary>
 internal static class ComparisonReport
 {
     public static string Table(ComparisonResult result)
@@ -88,7 +88,7 @@ internal static class ComparisonReport
         return json;
     }
 
-    /// <summary>Writes compare.json, predictions.csv and compare.png into <paramref name="directory"/>; returns their paths.</summary>
+    /// <summary>Writes compare.json, predictions.csv, test-scores.csv and compare.png into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(ComparisonResult result, string directory, string title)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -97,10 +97,38 @@ internal static class ComparisonReport
         File.WriteAllText(jsonPath, Json(result).ToString(Formatting.Indented) + "\n");
         var csvPath = Path.Combine(directory, "predictions.csv");
         File.WriteAllText(csvPath, PredictionsCsv(result));
+        var scoresPath = Path.Combine(directory, "test-scores.csv");
+        WriteTestScores(result, scoresPath);
         var plotPath = Path.Combine(directory, "compare.png");
         Plot(result, plotPath, title);
-        return [jsonPath, csvPath, plotPath];
+        return [jsonPath, csvPath, scoresPath, plotPath];
     }
+
+    /// <summary>
+    /// Every fit's score of every test motif (predictions.csv holds the first seed's only), so that each
+    /// figure of compare.json can be recomputed from data: <c>scripts/compare-tau.py</c> does it for τ.
+    /// </summary>
+    private static void WriteTestScores(ComparisonResult result, string path)
+    {
+        using var scores = new StreamWriter(path);
+        scores.WriteLine("surrogate,seed,motif,value,score");
+        foreach (var surrogate in result.Surrogates)
+        {
+            for (var fit = 0; fit < surrogate.Seeds.Count; fit++)
+            {
+                var metrics = surrogate.Seeds[fit];
+                // A cross-validation's fits are its folds, in order, each scored on its own test rows.
+                var test = result.Folds is { } folds ? folds[fit].Test : result.Split.Test;
+                for (var i = 0; i < metrics.TestScores.Count; i++)
+                {
+                    scores.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{surrogate.Name},{metrics.Seed + 1},{CsvField(test[i].Motif.Key)},{test[i].Value:R},{metrics.TestScores[i]:R}"));
+                }
+            }
+        }
+    }
+
+    private static string CsvField(string text) =>
+        text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private static string PredictionsCsv(ComparisonResult result)
     {
