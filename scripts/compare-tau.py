@@ -5,7 +5,12 @@ sigmoid-slope-compare-embedded.json) is read with its test scores: test-scores.c
 or NAME-scores.csv (or .csv.gz) beside NAME.json. Those hold every fit's score of every test motif
 (surrogate, seed — for a cross-validation, the fold —, motif, ground-truth value, score). Prints one line
 per surrogate and the largest difference; exits 1 if a τ differs by more than 1e-9 or a fit has no scores.
-Plain Python. Usage: scripts/compare-tau.py COMPARE_JSON [COMPARE_JSON ...]"""
+With --collected, each argument is instead a CSV of several runs' τ (scripts/compare-table.py's OUT.csv:
+surrogate, run, seed_index, kendall_tau; or scripts/nas-bench-nlp-dish-settings.py's: configuration, split,
+kendall_tau) checked against the scores collected beside it (OUT-scores.csv.gz: run, goal, surrogate, seed,
+motif, value, score). Plain Python.
+Usage: scripts/compare-tau.py COMPARE_JSON [COMPARE_JSON ...]
+       scripts/compare-tau.py --collected OUT.csv [OUT.csv ...]"""
 import csv, gzip, json, math, os, sys
 from collections import defaultdict
 
@@ -22,22 +27,50 @@ def scores_path(json_path):
     sys.exit(f'{json_path}: no per-motif scores beside it ({stem}-scores.csv)')
 
 
-def read_scores(path):
-    """(surrogate, seed) -> (truth values, scores), in the file's order."""
+def read_scores(path, key=lambda r: (r['surrogate'], int(r['seed']))):
+    """key(row) -> (truth values, scores), in the file's order."""
     opener = gzip.open if path.endswith('.gz') else open
     fits = defaultdict(lambda: ([], []))
     with opener(path, 'rt', newline='') as f:
         for r in csv.DictReader(f):
-            values, scores = fits[(r['surrogate'], int(r['seed']))]
-            values.append(float(r['value']))
+            values, scores = fits[key(r)]
+            sign = -1 if r.get('goal') == 'minimize' else 1
+            values.append(sign * float(r['value']))
             scores.append(float(r['score']))
     return fits
+
+
+def tau_of(values, scores):
+    return kendall_tau_b(values, scores) if len(set(scores)) > 1 else math.nan
+
+
+def difference(recomputed, reported):
+    if reported is None or reported == '' or math.isnan(recomputed):
+        return 0.0 if (reported is None or reported == '') and math.isnan(recomputed) else math.inf
+    return abs(recomputed - float(reported))
+
+
+def check_collected(csv_path):
+    fits = read_scores(csv_path[:-len('.csv')] + '-scores.csv.gz', key=lambda r: (r['run'], r['surrogate'], int(r['seed'])))
+    worst, missing, count = 0.0, 0, 0
+    for r in csv.DictReader(open(csv_path, newline='')):
+        if 'run' in r:
+            key = (r['run'], r['surrogate'], int(r['seed_index']) + 1)
+        else:   # one dish per configuration and split
+            key = (f"{r['configuration']}-split{r['split']}", 'dish', 1)
+        if key not in fits:
+            missing += 1
+            continue
+        count += 1
+        worst = max(worst, difference(tau_of(*fits[key]), r['kendall_tau']))
+    print(f'{csv_path}: {count} fits recomputed; largest difference from the reported τ {worst:.2e}' + (f'; {missing} fit(s) without scores' if missing else ''))
+    return worst <= 1e-9 and missing == 0
 
 
 def check(json_path):
     data = json.load(open(json_path))
     sign = 1 if data['goal'] == 'maximize' else -1
-    fits = read_scores(scores_path(json_path))
+    fits = read_scores(scores_path(json_path))   # compare's own test-scores.csv: raw values, no goal column
     worst, missing = 0.0, 0
     for surrogate in data['surrogates']:
         recomputed = []
@@ -47,12 +80,9 @@ def check(json_path):
                 missing += 1
                 continue
             values, scores = fits[key]
-            tau = kendall_tau_b([sign * v for v in values], scores) if len(set(scores)) > 1 else math.nan
+            tau = tau_of([sign * v for v in values], scores)
             recomputed.append(tau)
-            if reported is None or math.isnan(tau):
-                worst = max(worst, 0.0 if reported is None and math.isnan(tau) else math.inf)
-            else:
-                worst = max(worst, abs(tau - reported))
+            worst = max(worst, difference(tau, reported))
         print(f'{json_path}: {surrogate["id"]}: τ recomputed per seed {", ".join(f"{t:.3f}" for t in recomputed)}')
     print(f'{json_path}: largest difference from the reported τ {worst:.2e}' + (f'; {missing} fit(s) without scores' if missing else ''))
     return worst <= 1e-9 and missing == 0
@@ -60,5 +90,8 @@ def check(json_path):
 
 if len(sys.argv) < 2:
     sys.exit(__doc__)
-results = [check(path) for path in sys.argv[1:]]
+if sys.argv[1] == '--collected':
+    results = [check_collected(path) for path in sys.argv[2:]]
+else:
+    results = [check(path) for path in sys.argv[1:]]
 sys.exit(0 if all(results) else 1)

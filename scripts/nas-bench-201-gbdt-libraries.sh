@@ -7,3 +7,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/docs/data/nas-bench-201-gbdt-libraries"
 mkdir -p "$out"
 "$root/petridish" compare "$root/manifests/experiments/nas-bench-201-gbdt-libraries.json" --out "$out" 2>&1 | grep -v "seed [0-9]*/[0-9]*: " | tee "$out/log.txt"
+gzip -9 -f "$out/predictions.csv"
+"$root/scripts/study-tau.py" "$out" | tail -n 1

@@ -6,9 +6,11 @@ configuration is fitted on 40 tabulated cells and ranks the other 108, over spli
 compare` with manifest seed = split: the split and the dish's seeds both follow it), two at a time;
 finished runs are skipped. Writes docs/data/nas-bench-nlp-dish-settings.csv (configuration, change,
 split, Kendall tau, Spearman, precision@k) and prints mean +- population SD per configuration.
+Every fit's score of every test cell goes to docs/data/nas-bench-nlp-dish-settings-scores.csv.gz, from which
+`scripts/compare-tau.py --collected docs/data/nas-bench-nlp-dish-settings.csv` recomputes each τ.
 Needs the release's logs at data/nas-bench-nlp/logs.zip (see docs/nas-bench-nlp.md).
 Usage: scripts/nas-bench-nlp-dish-settings.py [splits=10]"""
-import concurrent.futures, copy, csv, json, os, statistics, subprocess, sys
+import concurrent.futures, copy, csv, importlib, json, os, statistics, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'runs', 'experiments', 'nas-bench-nlp-dish-settings')
@@ -69,6 +71,10 @@ def main():
         writer.writerow(['configuration', 'change', 'split', 'kendall_tau', 'spearman', 'precision_at_k'])
         for tag, split, s in results:
             writer.writerow([tag, CONFIGURATIONS[tag][0], split, s['kendall_tau']['values'][0], s['spearman']['values'][0], s['precision_at_k']['values'][0]])
+    # The same collection as compare-table.py's: run (configuration-split), goal, then test-scores.csv's columns.
+    importlib.import_module('compare-table').collect_scores(
+        os.path.join(ROOT, 'docs', 'data', 'nas-bench-nlp-dish-settings-scores.csv.gz'),
+        [os.path.join(OUT, f'{tag}-split{split}') for tag, split, _ in results])
     print('| configuration | change from the untrained dish | Kendall τ (mean ± SD over splits) |\n|---|---|---:|')
     for tag, (change, _, _) in CONFIGURATIONS.items():
         taus = [s['kendall_tau']['values'][0] for t, _, s in results if t == tag]

@@ -12,6 +12,7 @@ cd "$root"
 compare() {   # MANIFEST, then where its compare.json and compare.png go
   ./petridish compare "$1" --out "$work/run" | tail -n 5
   cp "$work/run/compare.json" "$2"
+  cp "$work/run/test-scores.csv" "${2%.json}-scores.csv"
   cp "$work/run/compare.png" "$3"
   rm -rf "$work/run"
 }

@@ -5,6 +5,7 @@
 # default before issue 25; the official split is in scripts/sigmoid-slope-robustness.sh). Keeps each
 # compare.json in docs/data, then prints the doc's tables (scripts/sigmoid-slope-compare-table.py).
 # Needs full MNIST for one manifest's validation (scripts/fetch-mnist.sh).
+# Each compare.json keeps its per-motif scores beside it (NAME-scores.csv): scripts/compare-tau.py recomputes each τ.
 # Usage: scripts/sigmoid-slope-dish-variants.sh   (≈ 15 min on one core)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +17,7 @@ compare() {   # MANIFEST, where its compare.json goes, then more compare options
   shift 2
   ./petridish compare "$manifest" --out "$work/run" "$@" | tail -n 3
   cp "$work/run/compare.json" "$target"
+  cp "$work/run/test-scores.csv" "${target%.json}-scores.csv"
   rm -rf "$work/run"
 }
 compare manifests/experiments/sigmoid-slope-dish-variants.json docs/data/sigmoid-slope-dish-variants.json

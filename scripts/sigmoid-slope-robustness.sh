@@ -9,7 +9,8 @@
 #   4. the official implementation's split (18 random training slopes, 83 ranked), 5 splits × 4 seeds;
 #   5. the diagnosis traces: one dish fitted through the managed kernels and through libtorch (5 seeds,
 #      compare --trace), and 10 dishes per seed with none left out on each curve (member statistics).
-# Steps whose output exists are skipped (delete it to rerun); WORK keeps the runs (default runs/experiments/robustness).
+# Each comparison keeps its per-motif scores beside its JSON (NAME-scores.csv), from which
+# scripts/compare-tau.py recomputes every τ. Steps whose output exists are skipped (delete it to rerun); WORK keeps the runs (default runs/experiments/robustness).
 # Needs full MNIST for the full-MNIST manifests' validation (scripts/fetch-mnist.sh).
 # Usage: scripts/sigmoid-slope-robustness.sh [WORK]   (≈ 90 min on 2 cores)
 set -euo pipefail
@@ -25,22 +26,25 @@ step() { echo "robustness: $*" >&2; }
 
 for name in embedded full-mnist full-mnist-10-repeats; do
   # 1. Figure 1, the manifest's draws and other ones.
-  if [ ! -f "$data/sigmoid-slope-compare-$name.json" ]; then
+  if [ ! -f "$data/sigmoid-slope-compare-$name-scores.csv" ]; then
     step "Figure 1, $name"
     $petridish compare "${manifest[$name]}" --out "$work/fig1-$name" | tail -n 1
     cp "$work/fig1-$name/compare.json" "$data/sigmoid-slope-compare-$name.json"
+    cp "$work/fig1-$name/test-scores.csv" "$data/sigmoid-slope-compare-$name-scores.csv"
     cp "$work/fig1-$name/compare.png" "$images/sigmoid-slope-compare-$name.png"
   fi
-  if [ ! -f "$data/sigmoid-slope-compare-$name-seed1.json" ]; then
+  if [ ! -f "$data/sigmoid-slope-compare-$name-seed1-scores.csv" ]; then
     step "Figure 1, $name, other draws (--seed 1)"
     $petridish compare "${manifest[$name]}" --seed 1 --surrogate petri-dish --surrogate one-dish --out "$work/fig1-$name-seed1" | tail -n 1
     cp "$work/fig1-$name-seed1/compare.json" "$data/sigmoid-slope-compare-$name-seed1.json"
+    cp "$work/fig1-$name-seed1/test-scores.csv" "$data/sigmoid-slope-compare-$name-seed1-scores.csv"
   fi
   # 2. Cross-validation.
-  if [ ! -f "$data/sigmoid-slope-cv-$name.json" ]; then
+  if [ ! -f "$data/sigmoid-slope-cv-$name-scores.csv" ]; then
     step "5-fold cross-validation, $name"
     $petridish compare "${manifest[$name]}" --folds 5 --out "$work/cv-$name" | tail -n 1
     cp "$work/cv-$name/compare.json" "$data/sigmoid-slope-cv-$name.json"
+    cp "$work/cv-$name/test-scores.csv" "$data/sigmoid-slope-cv-$name-scores.csv"
     cp "$work/cv-$name/compare.png" "$images/sigmoid-slope-cv-$name.png"
   fi
   # 3. The whole curve fitted, random slopes ranked.
@@ -58,10 +62,11 @@ done
 # 4. The official split: 18 random training slopes.
 for split in 0 1 2 3 4; do
   target="$data/sigmoid-slope-official-split-$split.json"
-  [ -f "$target" ] && continue
+  [ -f "${target%.json}-scores.csv" ] && continue
   step "official split $split"
   $petridish compare manifests/experiments/sigmoid-slope-official-split.json --seed "$split" --out "$work/split-$split" | tail -n 1
   cp "$work/split-$split/compare.json" "$target"
+  cp "$work/split-$split/test-scores.csv" "${target%.json}-scores.csv"
 done
 
 # 5. Diagnosis: one dish through both paths, traced; ten dishes per seed, traced, on every curve.
