@@ -6,8 +6,10 @@
 #   3. outside the repository: `petridish plugins`, `petridish new experiment demo` + `petridish run`;
 #   4. `petridish new surrogate`, built and tested against the packed PetriDish.Abstractions/Sdk, and
 #      loaded by the installed tool;
-#   5. `petridish new search-space Grid --grid` (issue 30): built and tested the same way, then
-#      `check`, `evaluate --all`, `compare` and `run` on it, as a plugin author's first session.
+#   5. `petridish new search-space Grid --grid --fast` (issue 30): built and tested the same way against
+#      the packed packages (PetriDish.Kernels included), then `check`, `evaluate --all`, `compare` (the
+#      Petri dish through the scaffold's block kernel among the surrogates) and `run` on it, as a plugin
+#      author's first session.
 # Usage: .ci/package-check.sh WORK_DIR   (prints what it does; exits non-zero on the first failure)
 set -euo pipefail
 
@@ -59,27 +61,29 @@ step "the installed tool loads the scaffolded plugin"
 "$petridish" plugins --plugins Ranker/src/PetriDish.Plugins.Surrogate.Ranker/bin/Debug/net10.0 --kind surrogate | tee ranker.txt
 grep -q "^ranker " ranker.txt || { echo "package-check: the installed tool did not load the scaffolded plugin 'ranker'" >&2; exit 1; }
 
-step "petridish new search-space Grid --grid: build and test it, check it, evaluate all of it, compare surrogates on it, search it"
-"$petridish" new search-space Grid --grid
+step "petridish new search-space Grid --grid --fast: build and test it, check it, evaluate all of it, compare surrogates on it, search it"
+"$petridish" new search-space Grid --grid --fast
 dotnet build Grid/src/PetriDish.Plugins.SearchSpace.Grid "${restore[@]}" -nologo -v quiet
 dotnet test Grid/tests/PetriDish.Plugins.SearchSpace.Grid.Tests "${restore[@]}" -nologo -v quiet
 grid_build=Grid/src/PetriDish.Plugins.SearchSpace.Grid/bin/Debug/net10.0
 "$petridish" check "$grid_build" | tee check.txt
 grep -q ", 0 broken (1 search space)$" check.txt || { echo "package-check: petridish check did not pass the scaffolded grid space" >&2; exit 1; }
+grep -q "meta-gradient products (input gradient, Hessian times a direction) agree" check.txt || { echo "package-check: petridish check did not hold the scaffold's block kernel to autograd" >&2; exit 1; }
 cat > grid.json <<JSON
 {
   "name": "grid", "seed": 1, "device": "cpu",
   "pluginPaths": ["$grid_build"],
   "searchSpace": { "plugin": "grid" },
-  "surrogates": [ { "plugin": "linear" }, { "plugin": "nn-predictor" } ],
+  "surrogates": [ { "plugin": "petri-dish", "name": "dish", "settings": { "ensemble": 2 } }, { "plugin": "linear" }, { "plugin": "nn-predictor" } ],
   "optimizer": { "plugin": "random-search" },
-  "search": { "warmup": 4, "candidates": 6, "evaluationsPerIteration": 2, "surrogate": "linear", "reference": "grid-all.csv", "budget": { "evaluations": 8 } },
+  "search": { "warmup": 4, "candidates": 6, "evaluationsPerIteration": 2, "surrogate": "dish", "reference": "grid-all.csv", "budget": { "evaluations": 8 } },
   "compare": { "observations": "grid-all.csv", "seeds": 2, "train": { "count": 6 } }
 }
 JSON
 "$petridish" evaluate grid.json --all --out grid-all.csv --store grid-cache.sqlite
 [ "$(wc -l < grid-all.csv)" -eq 14 ] || { echo "package-check: evaluate --all did not write the 13 motifs of the grid" >&2; exit 1; }
-"$petridish" compare grid.json --out grid-compare
+"$petridish" compare grid.json --out grid-compare 2>&1 | tee grid-compare.txt
+grep -q " dish seed 1/2: .*compute path: .*managed meta gradient" grid-compare.txt || { echo "package-check: the Petri dish did not train the scaffold's networks through its block kernel" >&2; exit 1; }
 "$petridish" run grid.json --out grid-run | tee grid-run.txt
 grep -q "^best grid:" grid-run.txt || { echo "package-check: the search of the grid space did not end with its 'best ...' line" >&2; exit 1; }
 

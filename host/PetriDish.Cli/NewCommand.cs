@@ -17,9 +17,10 @@ internal static class NewCommand
         var force = new Option<bool>("--force") { Description = "Overwrite files in an existing folder." };
         var packageVersion = new Option<string?>("--package-version") { Description = "A plugin: reference the PetriDish.Abstractions and PetriDish.Sdk packages at this version (default: this petridish's own)." };
         var grid = new Option<bool>("--grid") { Description = "A search space: a finite grid of parameter values (it lists its motifs, so evaluate --all and exhaustive random search work) instead of an interval." };
+        var fast = new Option<bool>("--fast") { Description = "A search space: with a block kernel (PetriDish.Kernels), so that the Petri dish trains its motif-networks in managed code, and a test that holds the kernel to autograd (docs/plugin-authors.md)." };
         var command = new Command("new", "Scaffold a plugin (search-space, surrogate or optimizer) and its test project, ready to build, load and test; or (experiment) a starter manifest that runs as it is.")
         {
-            kind, name, id, output, force, packageVersion, grid,
+            kind, name, id, output, force, packageVersion, grid, fast,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (string?)null, async (context, token) =>
         {
@@ -34,7 +35,7 @@ internal static class NewCommand
                 return ExitCodes.Success;
             }
 
-            var request = PluginScaffolder.Validate(parse.GetValue(kind)!, parse.GetValue(name)!, parse.GetValue(id), parse.GetValue(output), parse.GetValue(force), parse.GetValue(packageVersion), parse.GetValue(grid));
+            var request = PluginScaffolder.Validate(parse.GetValue(kind)!, parse.GetValue(name)!, parse.GetValue(id), parse.GetValue(output), parse.GetValue(force), parse.GetValue(packageVersion), parse.GetValue(grid), parse.GetValue(fast));
             var files = PluginScaffolder.Render(request, PluginScaffolder.TemplatesFolder);
             var written = PluginScaffolder.Write(request, files);
             var project = PluginScaffolder.ProjectName(request);
@@ -49,7 +50,7 @@ internal static class NewCommand
             }
 
             var build = Path.Combine(relative, "src", project, "bin", "Debug", "net10.0");
-            await context.Out.WriteLineAsync($"next (PetriDish.Abstractions and PetriDish.Sdk {request.PackageVersion} must be on a package source; DIR is the folder `dotnet pack` wrote them to):").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"next (PetriDish.Abstractions, PetriDish.Sdk{(request.Fast ? " and PetriDish.Kernels" : "")} {request.PackageVersion} must be on a package source; DIR is the folder `dotnet pack` wrote them to):").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"  dotnet build {Path.Combine(relative, "src", project)} -p:RestoreAdditionalProjectSources=DIR").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"  dotnet test {Path.Combine(relative, "tests", project + ".Tests")} -p:RestoreAdditionalProjectSources=DIR").ConfigureAwait(false);
             if (request.Kind == PluginKind.SearchSpace)

@@ -30,7 +30,7 @@ public static class ConformanceRules
     /// <summary>Where the network writes its gradient by hand (<c>IMotifNetworkGradient</c>): loss and gradients agree with autograd.</summary>
     public const string HandWrittenGradient = "hand-written-gradient";
 
-    /// <summary>Where the network has a managed block kernel (<c>IMotifNetworkBlockGradient</c>): loss and gradient agree with autograd.</summary>
+    /// <summary>Where the network has a managed block kernel (<c>IMotifNetworkBlockGradient</c>): loss and gradient agree with autograd; with a managed meta-gradient (<c>IMotifNetworkBlockMetaGradient</c>), its input gradient and Hessian-vector products agree with autograd's second order.</summary>
     public const string BlockKernel = "block-kernel";
 
     /// <summary>Every rule <see cref="SearchSpaceConformance.Check"/> reports, in the order it reports them.</summary>

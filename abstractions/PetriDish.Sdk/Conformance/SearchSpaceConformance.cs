@@ -394,7 +394,95 @@ public static class SearchSpaceConformance
             }
         }
 
-        return $"loss and gradient of {size} parameters agree with autograd on {motifs.Count} motifs ({lanes} lanes per block)";
+        var firstOrder = $"loss and gradient of {size} parameters agree with autograd on {motifs.Count} motifs ({lanes} lanes per block)";
+        return kernel is IMotifNetworkBlockMetaGradient meta
+            ? firstOrder + "; " + CheckBlockMetaGradient(network, meta, initial, inputs, targets, laneParameters, flatInputs, flatTargets, motifs, seed)
+            : firstOrder + "; no managed meta-gradient (IMotifNetworkBlockMetaGradient not implemented: meta-learning runs on tensors)";
+    }
+
+    /// <summary>
+    /// The managed meta-gradient's two products against autograd's (second order through the tensor
+    /// program): each lane's input gradient of its loss, and for a random direction u its Hessian times u
+    /// and the input gradient of ⟨∇_θ loss, u⟩ (summed over the motifs). A kernel that gets the loss
+    /// right but its input gradient wrong would otherwise learn wrong synthetic samples without a sign.
+    /// </summary>
+    private static string CheckBlockMetaGradient(IMotifNetwork network, IMotifNetworkBlockMetaGradient meta, Tensor[] initial, Tensor inputs, Tensor targets, float[] laneParameters, float[] flatInputs, float[] flatTargets, List<IMotif> motifs, int seed)
+    {
+        var lanes = meta.BlockSize;
+        var size = laneParameters.Length / lanes;
+        var parameters = Batched(initial, motifs.Count, requiresGrad: true);
+        var x = inputs.detach().clone().requires_grad_(true);
+        var perNetwork = nn.functional.binary_cross_entropy_with_logits(network.Forward(parameters, x), targets, reduction: nn.Reduction.None).mean([1, 2]);
+        var inputReference = Enumerable.Range(0, motifs.Count)
+            .Select(n => autograd.grad([perNetwork[n]], [x], retain_graph: true)[0].flatten().data<float>().ToArray()).ToList();
+        using var generator = new Generator((ulong)seed + 2);
+        var directions = parameters.Select(p => randn(p.shape, generator: generator)).ToArray();
+        var gradients = autograd.grad([perNetwork.sum()], parameters, retain_graph: true, create_graph: true);
+        var inner = gradients.Select((g, i) => g.mul(directions[i]).sum()).Aggregate((a, b) => a.add(b, HeldScalars.One));
+        var second = autograd.grad([inner], [.. parameters, x], allow_unused: true);
+        var productReference = cat([.. second.Take(parameters.Length).Select((g, i) => g is null || g.IsInvalid ? zeros_like(parameters[i]).flatten(1) : g.flatten(1))], dim: 1);
+        var inputProductReference = second[^1] is { } sx && !sx.IsInvalid ? sx.flatten().data<float>().ToArray() : new float[flatInputs.Length];
+        var u = cat([.. directions.Select(d => d.flatten(1))], dim: 1);
+
+        var inputProduct = new float[flatInputs.Length * lanes];
+        var weights = new float[lanes];
+        var parameterGradient = new float[size * lanes];
+        var inputGradient = new float[flatInputs.Length * lanes];
+        var direction = new float[size * lanes];
+        var parameterProduct = new float[size * lanes];
+        for (var first = 0; first < motifs.Count; first += lanes)
+        {
+            var real = Math.Min(lanes, motifs.Count - first);
+            Array.Clear(weights);
+            Array.Fill(weights, 1f, 0, real);
+            Array.Clear(inputGradient);
+            meta.WeightedLossGradient(first, laneParameters, flatInputs, flatTargets, Batch, weights, parameterGradient, inputGradient);
+            Array.Clear(direction);
+            for (var lane = 0; lane < real; lane++)
+            {
+                var row = u[first + lane].data<float>().ToArray();
+                for (var p = 0; p < size; p++)
+                {
+                    direction[(p * lanes) + lane] = row[p];
+                }
+            }
+
+            meta.GradientProducts(first, laneParameters, flatInputs, flatTargets, Batch, direction, parameterProduct, inputProduct);
+            for (var lane = 0; lane < real; lane++)
+            {
+                var n = first + lane;
+                AgreeLane("input gradient of the loss (WeightedLossGradient)", inputGradient, lanes, lane, inputReference[n], motifs[n]);
+                AgreeLane("Hessian times a direction (GradientProducts)", parameterProduct, lanes, lane, productReference[n].data<float>().ToArray(), motifs[n]);
+            }
+        }
+
+        // Padding lanes had direction 0, so the lanes' sum is the motifs' sum autograd gives.
+        var summed = new float[flatInputs.Length];
+        for (var i = 0; i < summed.Length; i++)
+        {
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                summed[i] += inputProduct[(i * lanes) + lane];
+            }
+        }
+
+        AgreeLane("input gradient of ⟨∇θ loss, u⟩ summed over motifs (GradientProducts)", summed, 1, 0, inputProductReference, null);
+        return "meta-gradient products (input gradient, Hessian times a direction) agree with autograd's second order";
+    }
+
+    /// <summary>One lane of a lane-major array against a reference vector, to a tolerance relative to the reference's size.</summary>
+    private static void AgreeLane(string what, float[] actual, int lanes, int lane, float[] reference, IMotif? motif)
+    {
+        var scale = reference.Length == 0 ? 0 : reference.Max(Math.Abs);
+        var tolerance = 1e-4 + (2e-3 * scale);
+        for (var i = 0; i < reference.Length; i++)
+        {
+            var value = actual[(i * lanes) + lane];
+            if (!(Math.Abs(value - reference[i]) <= tolerance))
+            {
+                throw new RuleBroken($"the kernel's {what}, element {i}{(motif is null ? "" : $" for {motif.Key}")}, is {value.ToString(CultureInfo.InvariantCulture)}; autograd's {reference[i].ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
     }
 
     private static (Tensor Loss, IReadOnlyList<Tensor> Gradients) Autograd(IMotifNetwork network, Tensor[] initial, Tensor inputs, Tensor targets)

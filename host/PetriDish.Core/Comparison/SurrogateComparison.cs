@@ -86,13 +86,24 @@ internal static class SurrogateComparison
                 sink.Line($"{bound.Name} {run.Label}: warning: {warning}");
             }
 
-            sink.Line($"{bound.Name} {run.Label}: τ {metrics.KendallTau:F3}, top-1 {metrics.Top1Motif} (true rank {metrics.Top1TrueRank}), fit {fitSeconds:F1} s{(report.Summary is { } summary ? $"; {summary}" : "")}");
+            sink.Line($"{bound.Name} {run.Label}: τ {metrics.KendallTau:F3}, top-1 {metrics.Top1Motif} (true rank {metrics.Top1TrueRank}), fit {fitSeconds:F1} s{(report.Summary is { } summary ? $"; {summary}" : "")}{ComputePaths(report.Diagnostics)}");
             return (metrics, curve);
         }
         finally
         {
             surrogate?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The compute paths a fit's diagnostics name (<c>compute_path_*</c> = 1, as the Petri dish records
+    /// them), so that a plugin author sees whether the dish used their block kernel.
+    /// </summary>
+    private static string ComputePaths(IReadOnlyDictionary<string, double> diagnostics)
+    {
+        const string Prefix = "compute_path_";
+        var paths = diagnostics.Where(d => d.Key.StartsWith(Prefix, StringComparison.Ordinal) && d.Value > 0).Select(d => d.Key[Prefix.Length..].Replace('_', ' ')).Order(StringComparer.Ordinal).ToList();
+        return paths.Count == 0 ? "" : $"; compute path: {string.Join(", ", paths)}";
     }
 
     /// <summary>Figures for one prediction of the test set (scores: higher is better).</summary>

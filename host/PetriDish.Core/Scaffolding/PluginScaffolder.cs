@@ -41,7 +41,7 @@ internal static partial class PluginScaffolder
     public static string TemplatesFolder => Path.Combine(AppContext.BaseDirectory, "templates");
 
     /// <summary>Checks the command's arguments; throws <see cref="InvalidInputException"/> naming every problem.</summary>
-    public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force, string? packageVersion = null, bool grid = false)
+    public static ScaffoldRequest Validate(string kind, string name, string? id, string? output, bool force, string? packageVersion = null, bool grid = false, bool fast = false)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -86,6 +86,11 @@ internal static partial class PluginScaffolder
             problems.Add($"--grid makes a finite search space; a {kind} has no grid");
         }
 
+        if (fast && parsedKind != PluginKind.SearchSpace)
+        {
+            problems.Add($"--fast adds a block kernel to a search space's motif-network; a {kind} has none");
+        }
+
         if (packageVersion is not null && !NuGetVersion().IsMatch(packageVersion))
         {
             problems.Add($"'{packageVersion}' is not a package version such as 0.1.0 or 0.1.0-dev.1");
@@ -93,7 +98,7 @@ internal static partial class PluginScaffolder
 
         return problems.Count > 0
             ? throw new InvalidInputException(string.Join(Environment.NewLine, problems))
-            : new ScaffoldRequest(parsedKind, name, pluginId, folder, packageVersion ?? OwnPackageVersion, grid);
+            : new ScaffoldRequest(parsedKind, name, pluginId, folder, packageVersion ?? OwnPackageVersion, grid, fast);
     }
 
     /// <summary>Renders every template in memory: relative output path → content. Throws <see cref="InvalidInputException"/> with file and line of every template error.</summary>
@@ -181,6 +186,7 @@ internal static partial class PluginScaffolder
             ["needs_libtorch"] = request.Kind == PluginKind.SearchSpace,
             ["petridish_version"] = request.PackageVersion,
             ["grid"] = request.Grid,
+            ["fast"] = request.Fast,
         };
         foreach (var (key, variable) in new[] { ("TorchSharpVersion", "torchsharp_version"), ("LibTorchVersion", "libtorch_version"), ("MicrosoftExtensionsVersion", "extensions_version"), ("TestSdkVersion", "test_sdk_version"), ("XunitVersion", "xunit_version"), ("XunitRunnerVersion", "xunit_runner_version") })
         {

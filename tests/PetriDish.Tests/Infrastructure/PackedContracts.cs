@@ -16,7 +16,7 @@ public sealed class PackedContracts : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var project in new[] { "PetriDish.Abstractions", "PetriDish.Sdk" })
+        foreach (var project in new[] { "PetriDish.Abstractions", "PetriDish.Sdk", "PetriDish.Kernels" })
         {
             var pack = await ProcessRunner.RunAsync(
                 "dotnet",

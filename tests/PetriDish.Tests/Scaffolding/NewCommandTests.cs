@@ -19,23 +19,24 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
     [Trait("Category", "Slow")]
     [InlineData("search-space", "ProbeSpace", """ "searchSpace": { "plugin": "probe-space" }, "optimizer": { "plugin": "random-search" } """)]
     [InlineData("search-space", "ProbeGrid", """ "searchSpace": { "plugin": "probe-grid" }, "optimizer": { "plugin": "random-search" } """, true)]
+    [InlineData("search-space", "ProbeFast", """ "searchSpace": { "plugin": "probe-fast" }, "surrogates": [ { "plugin": "petri-dish", "name": "dish", "settings": { "ensemble": 1, "innerSteps": 20, "outerSchedule": [ { "steps": 2, "learningRate": 0.05 } ] } } ], "optimizer": { "plugin": "random-search" }, "compare": { "seeds": 1, "train": { "count": 8 } } """, true, true)]
     [InlineData("surrogate", "ProbeRanker", """ "searchSpace": { "plugin": "toy-space" }, "surrogates": [ { "plugin": "probe-ranker" } ], "optimizer": { "plugin": "random-search" } """)]
     [InlineData("optimizer", "ProbeWalker", """ "searchSpace": { "plugin": "toy-space" }, "optimizer": { "plugin": "probe-walker" } """)]
-    public async Task A_scaffolded_plugin_builds_without_warnings_passes_its_tests_and_runs_in_a_search(string kind, string name, string sections, bool grid = false)
+    public async Task A_scaffolded_plugin_builds_without_warnings_passes_its_tests_and_runs_in_a_search(string kind, string name, string sections, bool grid = false, bool fast = false)
     {
         var folder = _temp.File(name);
-        var created = await New([kind, name, "--output", folder, "--package-version", packages.Version, .. grid ? new[] { "--grid" } : []]);
+        var created = await New([kind, name, "--output", folder, "--package-version", packages.Version, .. grid ? new[] { "--grid" } : [], .. fast ? new[] { "--fast" } : []]);
         Assert.True(created.ExitCode == ExitCodes.Success, created.ToString());
         PluginKinds.TryParse(kind, out var pluginKind);
         var project = PluginScaffolder.ProjectName(new ScaffoldRequest(pluginKind, name, "x", folder, packages.Version));
         Assert.DoesNotContain("HintPath", File.ReadAllText(Path.Combine(folder, "src", project, project + ".csproj")), StringComparison.Ordinal);
 
         // Restored from the packed folder: the scaffold needs the packages, not this checkout's build.
-        var source = $"-p:RestoreAdditionalProjectSources={packages.Source}";
-        var build = await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(folder, "src", project), source, "-nologo"], folder, TimeSpan.FromMinutes(5));
+        var restore = $"-p:RestoreAdditionalProjectSources={packages.Source}";
+        var build = await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(folder, "src", project), restore, "-nologo"], folder, TimeSpan.FromMinutes(5));
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
-        var test = await ProcessRunner.RunAsync("dotnet", ["test", Path.Combine(folder, "tests", project + ".Tests"), source, "-nologo"], folder, TimeSpan.FromMinutes(10));
+        var test = await ProcessRunner.RunAsync("dotnet", ["test", Path.Combine(folder, "tests", project + ".Tests"), restore, "-nologo"], folder, TimeSpan.FromMinutes(10));
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Passed!", test.Output, StringComparison.Ordinal);
 
@@ -49,12 +50,13 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
             Assert.True(check.ExitCode == ExitCodes.Success, check.ToString());
             Assert.Contains("0 broken (1 search space)", check.Output, StringComparison.Ordinal);
             Assert.Contains(grid ? "13 distinct motifs enumerated" : "not finite", check.Output, StringComparison.Ordinal);
+            Assert.Contains(fast ? "agree with autograd" : "no block kernel", check.Output, StringComparison.Ordinal);
         }
 
         var manifest = _temp.Write($"{name}.json", $$"""
             { "seed": 2, "device": "cpu", "pluginPaths": [{{Newtonsoft.Json.JsonConvert.ToString(output)}}, {{Newtonsoft.Json.JsonConvert.ToString(RepoPaths.TestPlugins)}}],
               {{sections}},
-              "search": { "warmup": 3, "evaluationsPerIteration": 2, "candidates": 6{{(kind == "surrogate" ? ", \"surrogate\": \"probe-ranker\"" : "")}}, "budget": { "evaluations": 7 } } }
+              "search": { "warmup": 3, "evaluationsPerIteration": 2, "candidates": 6{{(kind == "surrogate" ? ", \"surrogate\": \"probe-ranker\"" : fast ? ", \"surrogate\": \"dish\"" : "")}}, "budget": { "evaluations": 7 } } }
             """);
         var validated = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "validate", manifest);
         Assert.True(validated.ExitCode == ExitCodes.Success, validated.ToString());
@@ -66,6 +68,27 @@ public sealed class NewCommandTests(PackedContracts packages) : IDisposable, ICl
             var all = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "evaluate", manifest, "--all", "--out", _temp.File("all.csv"), "--store", _temp.File("all.sqlite"));
             Assert.True(all.ExitCode == ExitCodes.Success, all.ToString());
             Assert.Equal(1 + 13, File.ReadAllLines(_temp.File("all.csv")).Length);
+        }
+
+        if (fast)
+        {
+            // The dish trained the scaffold's networks through its block kernel, meta-gradient included.
+            var compared = await InProcessCli.RunAsync("--plugins", RepoPaths.HostPlugins, "compare", manifest, "--observations", _temp.File("all.csv"), "--out", _temp.File("compare"));
+            Assert.True(compared.ExitCode == ExitCodes.Success, compared.ToString());
+            Assert.Contains("\"compute_path_managed_meta_gradient\": 1", File.ReadAllText(_temp.File(Path.Combine("compare", "compare.json"))), StringComparison.Ordinal);
+
+            // A kernel whose loss and parameter gradient are right but whose input gradient is not (the
+            // synthetic samples would be learned wrong, silently) is caught by the check's second-order part.
+            var kernel = Path.Combine(folder, "src", project, name + "BlockKernelOfT.cs");
+            var source = File.ReadAllText(kernel);
+            Assert.Contains("gx[(s * n) + i] = d * scale;", source, StringComparison.Ordinal);
+            File.WriteAllText(kernel, source.Replace("gx[(s * n) + i] = d * scale;", "gx[(s * n) + i] = d;", StringComparison.Ordinal));
+            var rebuilt = await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(folder, "src", project), restore, "-nologo"], folder, TimeSpan.FromMinutes(5));
+            Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+            // In a process of its own: this one has loaded the plugin's first build.
+            var broken = await ProcessRunner.RunAsync("dotnet", [RepoPaths.HostDll, "check", output], folder, TimeSpan.FromMinutes(2));
+            Assert.Equal(1, broken.ExitCode);
+            Assert.Matches(@"FAIL\s+probe-fast\s+block-kernel\s+the kernel's input gradient of the loss", broken.Output);
         }
     }
 
