@@ -38,7 +38,7 @@ def main(argv):
     for kind, path in compare_outputs(data):
         shown = os.path.relpath(path, root)
         if kind == 'compare':
-            stem = path[:-len('.json')] if not path.endswith('compare.json') else os.path.join(os.path.dirname(path), 'test')
+            stem = os.path.join(os.path.dirname(path), 'test') if os.path.basename(path) == 'compare.json' else path[:-len('.json')]
             has = any(os.path.exists(stem + suffix) for suffix in ('-scores.csv', '-scores.csv.gz'))
             command = [sys.executable, os.path.join(HERE, 'compare-tau.py'), path]
         elif kind == 'collected':
