@@ -74,8 +74,11 @@ def check(json_path):
     worst, missing = 0.0, 0
     for surrogate in data['surrogates']:
         recomputed = []
-        for fit, reported in zip(surrogate['fits'], surrogate['kendall_tau']['values']):
-            key = (surrogate['id'], fit['seed'])
+        reported_values = surrogate['kendall_tau']['values']
+        # Older outputs have no 'fits': their values are seeds 1, 2, ... in order, as the fits list them.
+        seeds = [fit['seed'] for fit in surrogate['fits']] if 'fits' in surrogate else range(1, len(reported_values) + 1)
+        for seed, reported in zip(seeds, reported_values):
+            key = (surrogate['id'], seed)
             if key not in fits:
                 missing += 1
                 continue
