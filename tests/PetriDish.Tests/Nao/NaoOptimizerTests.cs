@@ -42,8 +42,15 @@ public sealed class NaoOptimizerTests(Xunit.Abstractions.ITestOutputHelper outpu
         {
             var heldOut = Cells(40, 2);
 
-            var tau = RankMetrics.KendallTauB([.. heldOut.Select(Score)], nao.PredictScores(heldOut));
+            var predicted = nao.PredictScores(heldOut);
+            var tau = RankMetrics.KendallTauB([.. heldOut.Select(Score)], predicted);
             output.WriteLine($"token accuracy on 60 training cells {report.TokenAccuracy:P1}; Kendall τ on 40 held-out cells {tau:F3}; final prediction MSE {report.PredictionLoss:F4}, reconstruction CE {report.ReconstructionLoss:F4}");
+            // Every held-out cell's score and prediction, so that the τ docs/rnn-cell-search.md quotes can be recomputed.
+            output.WriteLine("cell,score,predicted");
+            for (var i = 0; i < heldOut.Count; i++)
+            {
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{heldOut[i].Key}\",{Score(heldOut[i]):R},{predicted[i]:R}"));
+            }
 
             Assert.True(report.TokenAccuracy > 0.9, $"token accuracy {report.TokenAccuracy:P1}");
             Assert.True(tau > 0.3, $"Kendall τ of held-out predictions {tau:F3}");
