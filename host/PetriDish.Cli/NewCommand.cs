@@ -15,7 +15,7 @@ internal static class NewCommand
         var id = new Option<string?>("--id") { Description = "The plugin id manifests use (default: the name in kebab-case)." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: ./<name> for a plugin, the current folder for an experiment)." };
         var force = new Option<bool>("--force") { Description = "Overwrite files in an existing folder." };
-        var packageVersion = new Option<string?>("--package-version") { Description = "A plugin: reference the PetriDish.Abstractions and PetriDish.Sdk packages at this version (default: this petridish's own)." };
+        var packageVersion = new Option<string?>("--package-version") { Description = "A plugin: reference the PetriDish.Abstractions and PetriDish.Sdk packages (and PetriDish.Kernels with --fast) at this version (default: this petridish's own)." };
         var grid = new Option<bool>("--grid") { Description = "A search space: a finite grid of parameter values (it lists its motifs, so evaluate --all and exhaustive random search work) instead of an interval." };
         var fast = new Option<bool>("--fast") { Description = "A search space: with a block kernel (PetriDish.Kernels), so that the Petri dish trains its motif-networks in managed code, and a test that holds the kernel to autograd (docs/plugin-authors.md)." };
         var command = new Command("new", "Scaffold a plugin (search-space, surrogate or optimizer) and its test project, ready to build, load and test; or (experiment) a starter manifest that runs as it is.")

@@ -1,7 +1,7 @@
 namespace PetriDish.Tests.Infrastructure;
 
 /// <summary>
-/// PetriDish.Abstractions and PetriDish.Sdk packed from this checkout into a temporary folder, once per
+/// PetriDish.Abstractions, PetriDish.Sdk and PetriDish.Kernels packed from this checkout into a temporary folder, once per
 /// test class, at a version no earlier pack used: scaffolded plugins restore exactly these, never a copy
 /// of an older build that the NuGet cache may hold under the same version. Packing builds in its own
 /// artifacts folder, so the test run's own build outputs are not touched.
