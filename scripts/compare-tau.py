@@ -27,14 +27,15 @@ def scores_path(json_path):
     sys.exit(f'{json_path}: no per-motif scores beside it ({stem}-scores.csv)')
 
 
-def read_scores(path, key=lambda r: (r['surrogate'], int(r['seed']))):
-    """key(row) -> (truth values, scores), in the file's order."""
+def read_scores(path, key=lambda r: (r['surrogate'], int(r['seed'])), goal='maximize'):
+    """key(row) -> (truth scores, higher is better; predicted scores), in the file's order. The goal is
+    the row's own where the file has a goal column (collected scores), else `goal`."""
     opener = gzip.open if path.endswith('.gz') else open
     fits = defaultdict(lambda: ([], []))
     with opener(path, 'rt', newline='') as f:
         for r in csv.DictReader(f):
             values, scores = fits[key(r)]
-            sign = -1 if r.get('goal') == 'minimize' else 1
+            sign = -1 if r.get('goal', goal) == 'minimize' else 1
             values.append(sign * float(r['value']))
             scores.append(float(r['score']))
     return fits
@@ -69,8 +70,7 @@ def check_collected(csv_path):
 
 def check(json_path):
     data = json.load(open(json_path))
-    sign = 1 if data['goal'] == 'maximize' else -1
-    fits = read_scores(scores_path(json_path))   # compare's own test-scores.csv: raw values, no goal column
+    fits = read_scores(scores_path(json_path), goal=data['goal'])
     worst, missing = 0.0, 0
     for surrogate in data['surrogates']:
         recomputed = []
@@ -83,7 +83,7 @@ def check(json_path):
                 missing += 1
                 continue
             values, scores = fits[key]
-            tau = tau_of([sign * v for v in values], scores)
+            tau = tau_of(values, scores)
             recomputed.append(tau)
             worst = max(worst, difference(tau, reported))
         print(f'{json_path}: {surrogate["id"]}: τ recomputed per seed {", ".join(f"{t:.3f}" for t in recomputed)}')

@@ -42,6 +42,17 @@ public sealed class TauSourcesTests : IDisposable
             s,2,d,0.4,1
 
             """);
+        // A metric to minimise: the lowest value is the best, so scoring it highest is τ 1.
+        _repo.Write("docs/data/low-compare.json", """
+            { "goal": "minimize", "surrogates": [ { "id": "s", "fits": [ { "seed": 1 } ], "kendall_tau": { "values": [1.0] } } ] }
+            """);
+        _repo.Write("docs/data/low-compare-scores.csv", """
+            surrogate,seed,motif,value,score
+            s,1,a,0.1,3
+            s,1,b,0.2,2
+            s,1,c,0.3,1
+
+            """);
         _repo.Write("docs/data/lonely-compare.json", """
             { "goal": "minimize", "surrogates": [ { "id": "s", "fits": [ { "seed": 1 } ], "kendall_tau": { "values": [0.5] } } ] }
             """);
@@ -56,7 +67,7 @@ public sealed class TauSourcesTests : IDisposable
 
         Assert.Equal(1, consistent.ExitCode);
         Assert.Contains("no per-motif scores: docs/data/lonely-compare.json", consistent.Output, StringComparison.Ordinal);
-        Assert.Contains("1 τ sources recomputed from their scores, 0 differ, 1 without scores", consistent.Output, StringComparison.Ordinal);
+        Assert.Contains("2 τ sources recomputed from their scores, 0 differ, 1 without scores", consistent.Output, StringComparison.Ordinal);
         Assert.Contains("τ not recomputed: docs/data/demo-compare.json: docs/data/demo-compare.json: largest difference from the reported τ 5.00e-01", edited.Output.Replace(_repo.Path + "/", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
