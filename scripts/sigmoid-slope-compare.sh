@@ -3,7 +3,8 @@
 # `petridish compare` on the three reference curves and keeps each compare.json in docs/data and each
 # plot in docs/images, then prints the doc's tables (scripts/sigmoid-slope-compare-table.py).
 # Needs the full MNIST for two of the manifests' validation (scripts/fetch-mnist.sh); the comparisons
-# themselves only read the committed curves. Usage: scripts/sigmoid-slope-compare.sh   (≈ 2 min)
+# themselves only read the committed curves. Each compare.json keeps its per-slope scores beside it
+# (NAME-scores.csv; scripts/compare-tau.py recomputes each τ). Usage: scripts/sigmoid-slope-compare.sh   (≈ 2 min)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
