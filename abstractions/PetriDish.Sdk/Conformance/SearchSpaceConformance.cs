@@ -298,7 +298,7 @@ public static class SearchSpaceConformance
             }
 
             var targets = Targets(motifs.Count, options.OutputSize, seed);
-            var perNetwork = nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1, 2]);
+            var perNetwork = PerNetworkLoss(logits, targets);
             var loss = perNetwork.masked_select(finite).sum();
             var gradients = autograd.grad([loss], parameters, allow_unused: true);
             for (var p = 0; p < gradients.Count; p++)
@@ -412,7 +412,7 @@ public static class SearchSpaceConformance
         var size = laneParameters.Length / lanes;
         var parameters = Batched(initial, motifs.Count, requiresGrad: true);
         var x = inputs.detach().clone().requires_grad_(true);
-        var perNetwork = nn.functional.binary_cross_entropy_with_logits(network.Forward(parameters, x), targets, reduction: nn.Reduction.None).mean([1, 2]);
+        var perNetwork = PerNetworkLoss(network.Forward(parameters, x), targets);
         var inputReference = Enumerable.Range(0, motifs.Count)
             .Select(n => autograd.grad([perNetwork[n]], [x], retain_graph: true)[0].flatten().data<float>().ToArray()).ToList();
         using var generator = new Generator((ulong)seed + 2);
@@ -489,10 +489,14 @@ public static class SearchSpaceConformance
     {
         var parameters = Batched(initial, network.Count, requiresGrad: true);
         var logits = network.Forward(parameters, inputs);
-        var perNetwork = nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1, 2]);
+        var perNetwork = PerNetworkLoss(logits, targets);
         var gradients = autograd.grad([perNetwork.sum()], parameters, allow_unused: true);
         return (perNetwork.detach(), [.. gradients.Select((g, i) => g is null || g.IsInvalid ? zeros_like(parameters[i]) : g)]);
     }
+
+    /// <summary>Each network's mean binary cross-entropy over samples and outputs, as the dish's inner loss and the kernels compute it.</summary>
+    private static Tensor PerNetworkLoss(Tensor logits, Tensor targets) =>
+        nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1, 2]);
 
     private static Tensor[] Batched(Tensor[] initial, int count, bool requiresGrad) =>
         [.. initial.Select(t => t.unsqueeze(0).expand([count, .. t.shape]).clone().requires_grad_(requiresGrad))];

@@ -121,14 +121,11 @@ internal static class ComparisonReport
                 var test = result.Folds is { } folds ? folds[fit].Test : result.Split.Test;
                 for (var i = 0; i < metrics.TestScores.Count; i++)
                 {
-                    scores.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{surrogate.Name},{metrics.Seed + 1},{CsvField(test[i].Motif.Key)},{test[i].Value:R},{metrics.TestScores[i]:R}"));
+                    scores.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{surrogate.Name},{metrics.Seed + 1},{CsvText.Field(test[i].Motif.Key)},{test[i].Value:R},{metrics.TestScores[i]:R}"));
                 }
             }
         }
     }
-
-    private static string CsvField(string text) =>
-        text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private static string PredictionsCsv(ComparisonResult result)
     {

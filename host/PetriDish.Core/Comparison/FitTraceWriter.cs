@@ -120,7 +120,7 @@ internal sealed class FitTraceWriter : IDisposable
         files.Trace.WriteLine(string.Join(',', head.Concat(
         [
             Csv(metrics.Test.KendallTau), Csv(metrics.Test.KendallTauBelow), Csv(metrics.Test.KendallTauAbove), Csv(metrics.Test.Spearman),
-            Field(metrics.Test.Top1Motif), Csv(metrics.Test.Top1TrueRank), Csv(metrics.Test.Top1Regret), Csv(metrics.TrainKendallTau),
+            CsvText.Field(metrics.Test.Top1Motif), Csv(metrics.Test.Top1TrueRank), Csv(metrics.Test.Top1Regret), Csv(metrics.TrainKendallTau),
         ]).Concat(files.Figures.Select(f => Csv(record.Figures[f])))));
         files.Scores.WriteLine(string.Join(',', head.Concat(record.ProbeScores.Select(Csv))));
     }
@@ -130,10 +130,6 @@ internal sealed class FitTraceWriter : IDisposable
     private static string Csv(double? value) => value is { } v ? Csv(v) : "";
 
     private static string Csv(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A CSV field: quoted when it holds a comma, quote or line break.</summary>
-    internal static string Field(string text) =>
-        text.AsSpan().IndexOfAny(",\"\n\r") < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>How a trace's scores of all observations rank the comparison's test motifs (and its training motifs).</summary>
     private sealed class ComparisonContext
@@ -182,8 +178,8 @@ internal sealed class FitTraceWriter : IDisposable
             ScoresPath = Path.Combine(directory, $"trace-{surrogate}-scores.csv");
             Trace = new StreamWriter(TracePath) { AutoFlush = true, NewLine = "\n" };
             Scores = new StreamWriter(ScoresPath) { AutoFlush = true, NewLine = "\n" };
-            Trace.WriteLine(string.Join(',', new[] { "seed", "member", "step", "test_kendall_tau", "test_kendall_tau_below", "test_kendall_tau_above", "test_spearman", "top1_motif", "top1_true_rank", "top1_regret", "train_kendall_tau" }.Concat(figures.Select(Field))));
-            Scores.WriteLine(string.Join(',', new[] { "seed", "member", "step" }.Concat(probes.Select(p => Field(p.Key)))));
+            Trace.WriteLine(string.Join(',', new[] { "seed", "member", "step", "test_kendall_tau", "test_kendall_tau_below", "test_kendall_tau_above", "test_spearman", "top1_motif", "top1_true_rank", "top1_regret", "train_kendall_tau" }.Concat(figures.Select(CsvText.Field))));
+            Scores.WriteLine(string.Join(',', new[] { "seed", "member", "step" }.Concat(probes.Select(p => CsvText.Field(p.Key)))));
         }
 
         public IReadOnlyList<string> Figures { get; }
