@@ -26,6 +26,7 @@ public static class PetriDishCli
         root.Subcommands.Add(EvaluateCommand.Create(runner));
         root.Subcommands.Add(SummarizeCommand.Create(runner));
         root.Subcommands.Add(BenchmarkCommand.Create(runner));
+        root.Subcommands.Add(ServeCommand.Create(runner));
         root.Subcommands.Add(ValidateCommand.Create(runner));
         root.Subcommands.Add(PluginsCommand.Create(runner));
         root.Subcommands.Add(CheckCommand.Create(runner));

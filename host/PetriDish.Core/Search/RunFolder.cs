@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
 using PetriDish.Core.Store;
 
@@ -21,6 +22,8 @@ internal sealed class RunFolder
     private const string ManifestText = "manifest";
     private const string ManifestPath = "manifest-path";
     private const string PluginFolders = "plugin-folders";
+    private const string MetricName = "metric";
+    private const string MetricGoal = "metric-goal";
     private const string DatabaseName = "results.sqlite";
     private const string ReferenceName = "reference.csv";
     private const string ManifestCopyName = "manifest.json";
@@ -178,10 +181,16 @@ internal sealed class RunFolder
         }
     }
 
-    /// <summary>Stores what a resume needs to rebuild the run exactly: the manifest text, its path, the plugin folders.</summary>
-    public static void Remember(ResultsStore store, string manifestText, string manifestPath, IEnumerable<string> pluginFolders, string folder)
+    /// <summary>
+    /// Stores what a resume needs to rebuild the run exactly (the manifest text, its path, the plugin
+    /// folders) and what a reader needs without loading plugins (the ground truth's metric and goal).
+    /// </summary>
+    public static void Remember(ResultsStore store, string manifestText, string manifestPath, IEnumerable<string> pluginFolders, GroundTruthMetric metric, string folder)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(metric);
+        store.SetMeta(MetricName, metric.Name);
+        store.SetMeta(MetricGoal, metric.Goal.ToString().ToLowerInvariant());
         store.SetMeta(ManifestText, manifestText);
         store.SetMeta(ManifestPath, manifestPath);
         store.SetMeta(PluginFolders, JsonConvert.SerializeObject(pluginFolders));
@@ -230,6 +239,18 @@ internal sealed class RunFolder
         var path = store.GetMeta(ManifestPath) ?? ManifestCopy;
         var folders = JsonConvert.DeserializeObject<List<string>>(store.GetMeta(PluginFolders) ?? "[]") ?? [];
         return (text, path, folders);
+    }
+
+    /// <summary>
+    /// The ground truth's metric as the run recorded it when it started, or null for a run started
+    /// before runs recorded it (then only its plugins know whether higher is better).
+    /// </summary>
+    public static GroundTruthMetric? RecalledMetric(ResultsStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetMeta(MetricName) is { } name && Enum.TryParse<MetricGoal>(store.GetMeta(MetricGoal), ignoreCase: true, out var goal)
+            ? new GroundTruthMetric(name, goal)
+            : null;
     }
 
     /// <summary>

@@ -64,12 +64,18 @@ internal sealed class RunFolderLock : IDisposable
 
         try
         {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            // Read access is enough for the exclusive lock the probe tries, and works in folders this
+            // process may only read (the dashboard's).
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
             return null;
         }
         catch (IOException)
         {
             return Owner(folder);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null; // Not even readable here: nothing can be told, and nothing is claimed.
         }
     }
 

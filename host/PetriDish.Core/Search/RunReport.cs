@@ -129,28 +129,13 @@ internal static class RunReport
     {
         var text = new StringBuilder("## Surrogate quality on the newly evaluated motifs\n\n");
         text.Append("Per iteration: Kendall τ between the surrogate's scores and the ground truth of the motifs it chose, and the true rank (among them) of its favourite.\n\n| iteration | evaluated | Kendall τ | favourite | its true rank |\n|---:|---:|---:|---|---:|\n");
-        var taus = new List<double>();
-        foreach (var iteration in full.Where(r => r.Iteration > 0).Select(r => r.Iteration!.Value).Distinct().Order())
+        var qualities = SurrogateIterationQuality.Of(store, full, metric, surrogate);
+        foreach (var quality in qualities)
         {
-            var predictions = store.Predictions(iteration).Where(p => p.Surrogate == surrogate).ToDictionary(p => p.Motif, p => p.Score);
-            var pairs = full.Where(r => r.Iteration == iteration && r.Status == EvaluationStatus.Completed && predictions.ContainsKey(r.Motif))
-                .Select(r => (r.Motif, Predicted: predictions[r.Motif], True: metric.ToScore(r.Value!.Value))).ToList();
-            if (pairs.Count < 2)
-            {
-                continue;
-            }
-
-            var tau = RankMetrics.KendallTauB([.. pairs.Select(p => p.True)], [.. pairs.Select(p => p.Predicted)]);
-            if (double.IsFinite(tau))
-            {
-                taus.Add(tau);
-            }
-
-            var favourite = pairs.MaxBy(p => p.Predicted);
-            var rank = 1 + pairs.Count(p => p.True > favourite.True);
-            text.Append(CultureInfo.InvariantCulture, $"| {iteration} | {pairs.Count} | {tau:F3} | `{favourite.Motif}` | {rank} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {quality.Iteration} | {quality.Evaluated} | {quality.Tau:F3} | `{quality.Favourite}` | {quality.FavouriteRank} |\n");
         }
 
+        var taus = qualities.Select(q => q.Tau).Where(double.IsFinite).ToList();
         text.Append(CultureInfo.InvariantCulture, $"\nMean τ over iterations: {(taus.Count == 0 ? "–" : taus.Average().ToString("F3", CultureInfo.InvariantCulture))}.\n\n");
         return text.ToString();
     }

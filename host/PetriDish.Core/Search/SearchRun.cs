@@ -88,7 +88,7 @@ public sealed class SearchRun : IAsyncDisposable
         void Initialize(ResultsStore store, RunFolder created)
         {
             created.KeepReference(manifest.ReferencePath);
-            RunFolder.Remember(store, manifest.Text, manifest.FilePath, manifest.PluginFolders, created.Path);
+            RunFolder.Remember(store, manifest.Text, manifest.FilePath, manifest.PluginFolders, manifest.SearchSpaceInstance.GroundTruth.Metric, created.Path);
             if (sharedCache is not null)
             {
                 store.SetMeta(SharedCacheKey, Path.GetFullPath(sharedCache));
