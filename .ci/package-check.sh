@@ -51,6 +51,25 @@ step "petridish new experiment demo; petridish run demo.json"
 "$petridish" run demo.json --out "$outside/demo-run" | tee run.txt
 grep -q "^best sigmoid-slope:" run.txt || { echo "package-check: the run did not end with its 'best ...' line" >&2; exit 1; }
 
+step "petridish serve (the installed tool's dashboard) over the demo run"
+"$petridish" serve "$outside/demo-run" --port 0 > serve.txt 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 100); do grep -q "dashboard on http" serve.txt && break; sleep 0.2; done
+address=$(grep -o "http://[^ ]*" serve.txt | head -1)
+[ -n "$address" ] || { kill "$serve_pid" 2>/dev/null; cat serve.txt >&2; echo "package-check: petridish serve did not say where it listens" >&2; exit 1; }
+python3 - "$address" <<'PY' || { kill "$serve_pid" 2>/dev/null; echo "package-check: the installed tool's dashboard did not serve the demo run" >&2; exit 1; }
+import json, sys, urllib.request
+base = sys.argv[1].rstrip('/')
+items = json.load(urllib.request.urlopen(base + '/api/items'))
+run = next(r for r in items['runs'] if r['name'] == 'demo')
+assert run['state'] == 'finished' and run['evaluations'] == run['budget'], run
+page = urllib.request.urlopen(base + '/runs/' + run['id']).read().decode()
+script = urllib.request.urlopen(base + '/assets/dashboard.js').read().decode()
+assert 'data-page="run"' in page and 'function plot' in script
+print(f"package-check: the dashboard at {base} serves run {run['id']}: {run['evaluations']} evaluations, best {run['best']}")
+PY
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+
 step "petridish new surrogate Ranker; build and test it against the packed packages"
 "$petridish" new surrogate Ranker
 restore=(-p:RestoreAdditionalProjectSources="$packages")
