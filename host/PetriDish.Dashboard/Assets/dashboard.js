@@ -192,10 +192,16 @@ async function listPage() {
   }
   main.replaceChildren(...content);
   main.dataset.loaded = 'true';
+  markRendered();
 }
 
 // ---------------------------------------------------------------- one run
 let shownRun = null;
+
+// Milliseconds from the navigation's start to the page's first full drawing (read by bench/dashboard-load.sh).
+function markRendered() {
+  if (!main.dataset.renderedMs) main.dataset.renderedMs = String(Math.round(performance.now()));
+}
 
 function runPage(data) {
   const r = data.run;
@@ -253,7 +259,10 @@ function runPage(data) {
   }
   main.replaceChildren(...content);
   main.dataset.loaded = 'true';
+  markRendered();
   main.dataset.evaluations = String(data.evaluations.length);
+  // Wall-clock time of this drawing, so that a benchmark can tell how long after its storing an evaluation showed.
+  main.dataset.drawnAtEpochMs = String(Math.round(performance.timeOrigin + performance.now()));
   main.dataset.state = r.state;
 }
 

@@ -55,7 +55,7 @@ public sealed partial class LayeringTests
     [Fact]
     public void The_cli_is_the_only_layer_with_a_console_and_no_layer_references_a_plugin()
     {
-        foreach (var assembly in new[] { typeof(PetriDish.Abstractions.IPlugin).Assembly, typeof(PetriDish.Sdk.Seeds).Assembly, typeof(PetriDishSession).Assembly, typeof(PetriDish.Cli.ExitCodes).Assembly })
+        foreach (var assembly in new[] { typeof(PetriDish.Abstractions.IPlugin).Assembly, typeof(PetriDish.Sdk.Seeds).Assembly, typeof(PetriDishSession).Assembly, typeof(PetriDish.Dashboard.DashboardServer).Assembly, typeof(PetriDish.Cli.ExitCodes).Assembly })
         {
             var references = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
             Assert.DoesNotContain(references, r => r.StartsWith("PetriDish.Plugins.", StringComparison.Ordinal));
@@ -64,6 +64,15 @@ public sealed partial class LayeringTests
                 Assert.DoesNotContain("Spectre.Console", references);
             }
         }
+    }
+
+    [Fact]
+    public void The_dashboard_reads_through_the_engine_and_never_imports_the_command()
+    {
+        var references = typeof(PetriDish.Dashboard.DashboardServer).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains("PetriDish.Core", references);
+        Assert.DoesNotContain(references, r => r is "petridish" or "System.CommandLine");
     }
 
     [Fact]
