@@ -45,9 +45,9 @@ for _ in $(seq 1 100); do grep -q "dashboard on http" "$work/serve.txt" && break
 address=$(grep -o "http://[^ ]*" "$work/serve.txt" | head -1)
 dotnet bench/PetriDish.DashboardLoad/bin/Release/net10.0/PetriDish.DashboardLoad.dll "$address" "$server" "$repeats" 0/random-search-1
 
-# Then live: a 21st search, random search over NAS-Bench-201 (a lookup about every 0.1 s), watched on
-# its page for 30 s once it has stored its first evaluations.
-sed 's/"name": "random-search"/"name": "live"/' "$work/random-search.json" > "$work/live.json"
+# Then live: a 21st search, gbdt-screened regularized evolution over NAS-Bench-201 (10 lookups after
+# each gbdt fit), watched on its page for 30 s once it has stored its first evaluations.
+sed 's/"name": "gbdt-evolution"/"name": "live"/' "$work/gbdt-evolution.json" > "$work/live.json"
 rm -rf "$work/runs/zz-live"
 ./petridish run "$work/live.json" --out "$work/runs/zz-live" > "$work/live.log" 2>&1 &
 live=$!

@@ -16,15 +16,20 @@ namespace PetriDish.Dashboard.Views;
 internal sealed class RunReader
 {
     private const string Maximize = "maximize";
-    private readonly ViewCache<RunDetail> _cache = new();
+    private readonly ViewCache<RunDetail> _details = new();
+    private readonly ViewCache<RunDetail> _overviews = new();
 
-    public RunOverview Overview(DashboardItem item) => Detail(item).Run;
+    /// <summary>What the run list shows of a run: read without the evaluation rows, the curve and the surrogate's quality.</summary>
+    public RunOverview Overview(DashboardItem item) => Current(item, _overviews, full: false).Run;
 
-    public RunDetail Detail(DashboardItem item)
+    /// <summary>Everything a run's page shows.</summary>
+    public RunDetail Detail(DashboardItem item) => Current(item, _details, full: true);
+
+    private static RunDetail Current(DashboardItem item, ViewCache<RunDetail> cache, bool full)
     {
         ArgumentNullException.ThrowIfNull(item);
         var stamp = FileStamp.Of(item.Path, "results.sqlite", "results.sqlite-wal", "best.json");
-        var detail = _cache.Get(item.Path, stamp, () => Read(item));
+        var detail = cache.Get(item.Path, stamp, () => Read(item, full));
         if (detail.Run.Error is not null)
         {
             return detail;
@@ -45,12 +50,12 @@ internal sealed class RunReader
         return File.Exists(Path.Combine(folder, "best.json")) ? ("finished", null) : ("stopped", "no process holds it and it has no report: stopped before its budget; 'petridish run --resume' continues it");
     }
 
-    private static RunDetail Read(DashboardItem item)
+    private static RunDetail Read(DashboardItem item, bool full)
     {
         try
         {
             using var store = ResultsStore.OpenReadOnly(RunFolder.DatabaseIn(item.Path));
-            return Read(item, store);
+            return Read(item, store, full);
         }
         catch (Exception ex) when (ex is InvalidInputException or IOException or Microsoft.Data.Sqlite.SqliteException or Newtonsoft.Json.JsonException)
         {
@@ -59,13 +64,13 @@ internal sealed class RunReader
         }
     }
 
-    private static RunDetail Read(DashboardItem item, ResultsStore store)
+    private static RunDetail Read(DashboardItem item, ResultsStore store, bool full)
     {
         var manifestText = store.GetMeta("manifest");
         var manifest = manifestText is null ? new JObject() : JObject.Parse(manifestText);
         var all = store.Evaluations();
         var (metric, goalKnown) = Metric(store, item.Path, all);
-        var full = all.Where(r => r.Fidelity == Fidelity.Full.ToString()).ToList();
+        var fullFidelity = all.Where(r => r.Fidelity == Fidelity.Full.ToString()).ToList();
 
         var rows = new List<EvaluationRow>(all.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -78,18 +83,21 @@ internal sealed class RunReader
                 number = seen.Count;
             }
 
-            rows.Add(new EvaluationRow(number, record.Iteration, record.Purpose, record.Fidelity, record.Motif, Numbers.Finite(record.Value), record.Seconds,
-                record.Status == EvaluationStatus.Completed ? "ok" : "failed", record.Attempt, record.Error, record.FinishedAt.ToString("O", CultureInfo.InvariantCulture)));
+            if (full)
+            {
+                rows.Add(new EvaluationRow(number, record.Iteration, record.Purpose, record.Fidelity, record.Motif, Numbers.Finite(record.Value), record.Seconds,
+                    record.Status == EvaluationStatus.Completed ? "ok" : "failed", record.Attempt, record.Error, record.FinishedAt.ToString("O", CultureInfo.InvariantCulture)));
+            }
         }
 
-        var (x, y) = RunReport.BestSoFar(full, metric);
+        var (x, y) = full ? RunReport.BestSoFar(fullFidelity, metric) : ([], []);
         var curve = x.Select((e, i) => new CurvePoint(e, Numbers.Finite(y[i]))).ToList();
-        var best = full.Where(r => r.Status == EvaluationStatus.Completed).OrderByDescending(r => metric.ToScore(r.Value!.Value)).FirstOrDefault();
+        var best = fullFidelity.Where(r => r.Status == EvaluationStatus.Completed).OrderByDescending(r => metric.ToScore(r.Value!.Value)).FirstOrDefault();
 
         var surrogateName = (string?)manifest.SelectToken("search.surrogate");
         var surrogatePlugin = surrogateName is null ? null
             : (manifest["surrogates"] as JArray)?.FirstOrDefault(s => ((string?)s["name"] ?? (string?)s["plugin"]) == surrogateName)?["plugin"]?.ToString();
-        var quality = surrogateName is null ? [] : SurrogateIterationQuality.Of(store, full, metric, surrogateName)
+        var quality = surrogateName is null || !full ? [] : SurrogateIterationQuality.Of(store, fullFidelity, metric, surrogateName)
             .Select(q => new QualityRow(q.Iteration, q.Evaluated, Numbers.Finite(q.Tau), q.Favourite, q.FavouriteRank)).ToList();
 
         var overview = new RunOverview(
@@ -112,7 +120,7 @@ internal sealed class RunReader
             store.GetMeta("created"),
             all.Count == 0 ? null : all[^1].FinishedAt.ToString("O", CultureInfo.InvariantCulture),
             null);
-        return new RunDetail(overview, rows, curve, quality, manifestText);
+        return full ? new RunDetail(overview, rows, curve, quality, manifestText) : new RunDetail(overview, [], [], [], null);
     }
 
     /// <summary>
