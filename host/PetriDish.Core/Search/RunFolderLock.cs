@@ -12,6 +12,7 @@ internal sealed class RunFolderLock : IDisposable
 {
     internal const string LockName = "run.lock";
     internal const string OwnerName = "run.lock.owner";
+    private const int ProbeRetries = 5;
 
     private readonly FileStream _lock;
 
@@ -36,16 +37,25 @@ internal sealed class RunFolderLock : IDisposable
     public static RunFolderLock? TryAcquire(string folder)
     {
         Directory.CreateDirectory(folder);
-        FileStream handle;
-        try
+        FileStream? handle = null;
+        for (var attempt = 1; handle is null; attempt++)
         {
-            // FileShare.None is an exclusive flock on Unix and a share-mode lock on Windows: either way
-            // another process's attempt fails until this handle closes or the process dies.
-            handle = new FileStream(Path.Combine(folder, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return null;
+            try
+            {
+                // FileShare.None is an exclusive flock on Unix and a share-mode lock on Windows: either way
+                // another process's attempt fails until this handle closes or the process dies.
+                handle = new FileStream(Path.Combine(folder, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < ProbeRetries)
+            {
+                // A reader's probe (Holder: the dashboard asks every few seconds) holds the lock for
+                // microseconds; a run holds it for its life. Asking again shortly tells them apart.
+                Thread.Sleep(20);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
         }
 
         File.WriteAllText(Path.Combine(folder, OwnerName), string.Create(CultureInfo.InvariantCulture,
