@@ -30,7 +30,12 @@ public static class RunLogs
         while (log.Count(line => line.Contains(" → ", StringComparison.Ordinal)) < count)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the run did not reach {count} evaluations in time: " + string.Join('\n', log));
-            Assert.False(run.HasExited, $"the run ended before {count} evaluations: " + string.Join('\n', log));
+            if (run.HasExited)
+            {
+                run.WaitForExit(); // Drains the log's last lines: they say why it ended.
+                Assert.Fail($"the run ended (exit {run.ExitCode}) before {count} evaluations: " + string.Join('\n', log));
+            }
+
             await Task.Delay(20);
         }
 
