@@ -69,7 +69,8 @@ internal sealed class RunReader
         var manifestText = store.GetMeta("manifest");
         var manifest = manifestText is null ? new JObject() : JObject.Parse(manifestText);
         var all = store.Evaluations();
-        var (metric, goalKnown) = Metric(store, item.Path, all);
+        var report = ReadBest(item.Path);
+        var (metric, goalKnown) = Metric(store, report, all);
         var fullFidelity = all.Where(r => r.Fidelity == Fidelity.Full.ToString()).ToList();
 
         var rows = new List<EvaluationRow>(all.Count);
@@ -109,7 +110,7 @@ internal sealed class RunReader
             (string?)manifest.SelectToken("optimizer.plugin"),
             surrogateName is null ? null : surrogatePlugin is null || surrogatePlugin == surrogateName ? surrogateName : $"{surrogateName} ({surrogatePlugin})",
             "stopped",
-            StopReason(item.Path),
+            (string?)report?["stop_reason"],
             seen.Count,
             (int?)manifest.SelectToken("search.budget.evaluations"),
             Numbers.Finite(best?.Value),
@@ -124,17 +125,16 @@ internal sealed class RunReader
     }
 
     /// <summary>
-    /// The metric as the run recorded it; for a run started before runs did, its report's (a finished
+    /// The metric as the run recorded it; for a run started before runs did, its report's (<paramref name="best"/>, a finished
     /// run), else the stored metric name read as one to maximise, said to be a guess.
     /// </summary>
-    private static (GroundTruthMetric Metric, bool Known) Metric(ResultsStore store, string folder, IReadOnlyList<EvaluationRecord> all)
+    private static (GroundTruthMetric Metric, bool Known) Metric(ResultsStore store, JObject? best, IReadOnlyList<EvaluationRecord> all)
     {
         if (RunFolder.RecalledMetric(store) is { } recalled)
         {
             return (recalled, true);
         }
 
-        var best = ReadBest(folder);
         if (best?["metric"] is { Type: JTokenType.String } name && Enum.TryParse<MetricGoal>((string?)best["goal"], ignoreCase: true, out var goal))
         {
             return (new GroundTruthMetric((string)name!, goal), true);
@@ -142,8 +142,6 @@ internal sealed class RunReader
 
         return (new GroundTruthMetric(all.FirstOrDefault(r => r.Metric is not null)?.Metric ?? "value", MetricGoal.Maximize), false);
     }
-
-    private static string? StopReason(string folder) => (string?)ReadBest(folder)?["stop_reason"];
 
     private static JObject? ReadBest(string folder)
     {
