@@ -92,9 +92,9 @@ public sealed class DashboardServer : IAsyncDisposable
             {
                 roots = catalog.Roots.Select(r => new { folder = r.Given, exists = r.Exists }).ToList(),
                 runs = items.Where(i => i.Kind == ItemKind.Run && i.Benchmark is null).OrderBy(i => i.Label, StringComparer.Ordinal).Select(runs.Overview).ToList(),
-                comparisons = items.Where(i => i.Kind == ItemKind.Comparison).OrderBy(i => i.Label, StringComparer.Ordinal).Select(i => comparisons.Detail(i) with { Predictions = [] }).ToList(),
+                comparisons = items.Where(i => i.Kind == ItemKind.Comparison).OrderBy(i => i.Label, StringComparer.Ordinal).Select(comparisons.Summary).ToList(),
                 benchmarks = items.Where(i => i.Kind == ItemKind.Benchmark).OrderBy(i => i.Label, StringComparer.Ordinal)
-                    .Select(i => benchmarks.Detail(i, RunsOf(items, i)) with { Curves = [], RandomExpectation = [] }).ToList(),
+                    .Select(i => benchmarks.Summary(i, RunsOf(items, i))).ToList(),
             });
         });
         app.MapGet("/api/runs/{**id}", (string id) => catalog.Find(ItemKind.Run, id) is { } item ? Results.Json(runs.Detail(item)) : NotFound());

@@ -8,12 +8,19 @@ namespace PetriDish.Dashboard.Views;
 /// <summary>Reads a benchmark's folder (plan, outputs, and its runs' states) for the dashboard.</summary>
 internal sealed class BenchmarkReader(RunReader runs)
 {
-    private readonly ViewCache<BenchmarkDetail> _cache = new();
+    private readonly ViewCache<BenchmarkDetail> _details = new();
+    private readonly ViewCache<BenchmarkDetail> _summaries = new();
 
-    public BenchmarkDetail Detail(DashboardItem item, IEnumerable<DashboardItem> itsRuns)
+    /// <summary>What the list shows of a benchmark: its state and progress, without the curves (evaluations.csv is not read).</summary>
+    public BenchmarkDetail Summary(DashboardItem item, IEnumerable<DashboardItem> itsRuns) => Current(item, itsRuns, _summaries, withCurves: false);
+
+    /// <summary>Everything a benchmark's page shows.</summary>
+    public BenchmarkDetail Detail(DashboardItem item, IEnumerable<DashboardItem> itsRuns) => Current(item, itsRuns, _details, withCurves: true);
+
+    private BenchmarkDetail Current(DashboardItem item, IEnumerable<DashboardItem> itsRuns, ViewCache<BenchmarkDetail> cache, bool withCurves)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var finished = _cache.Get(item.Path, FileStamp.Of(item.Path, "benchmark.plan.json", "benchmark.json", "evaluations.csv", "evaluations.csv.gz"), () => Read(item));
+        var finished = cache.Get(item.Path, FileStamp.Of(item.Path, "benchmark.plan.json", "benchmark.json", "evaluations.csv", "evaluations.csv.gz"), () => Read(item, withCurves));
         if (finished.Error is not null)
         {
             return finished;
@@ -40,7 +47,7 @@ internal sealed class BenchmarkReader(RunReader runs)
         })];
     }
 
-    private static BenchmarkDetail Read(DashboardItem item)
+    private static BenchmarkDetail Read(DashboardItem item, bool withCurves)
     {
         try
         {
@@ -58,8 +65,8 @@ internal sealed class BenchmarkReader(RunReader runs)
                 armNames = [.. arms.Select(a => a.Name)];
             }
 
-            var curves = output is null || CsvRows.Find(item.Path, "evaluations.csv") is not { } csv ? [] : Curves(csv, regret ? "regret" : "best_so_far", armNames);
-            var expectation = ((output?["random_search_expectation"] as JObject) ?? [])
+            var curves = output is null || !withCurves || CsvRows.Find(item.Path, "evaluations.csv") is not { } csv ? [] : Curves(csv, regret ? "regret" : "best_so_far", armNames);
+            var expectation = ((withCurves ? output?["random_search_expectation"] as JObject : null) ?? [])
                 .Properties().Select(p => new CurvePoint(double.Parse(p.Name, CultureInfo.InvariantCulture), Numbers.Finite((double?)p.Value))).ToList();
             return new BenchmarkDetail(item.Id, item.Label, (string?)output?["name"] ?? (string?)manifest?["name"], "stopped", (string?)output?["metric"], (string?)output?["goal"], measure,
                 Numbers.Finite((double?)output?["optimum"]), (int?)output?["evaluations"] ?? (int?)manifest?.SelectToken("search.budget.evaluations"), (int?)output?["seeds"] ?? (int?)plan?["seeds"],

@@ -6,15 +6,22 @@ namespace PetriDish.Dashboard.Views;
 /// <summary>Reads a comparison's outputs (<c>compare.json</c>, <c>test-scores.csv</c>) for the dashboard.</summary>
 internal sealed class ComparisonReader
 {
-    private readonly ViewCache<ComparisonDetail> _cache = new();
+    private readonly ViewCache<ComparisonDetail> _details = new();
+    private readonly ViewCache<ComparisonDetail> _summaries = new();
 
-    public ComparisonDetail Detail(DashboardItem item)
+    /// <summary>What the list shows of a comparison: compare.json's figures, without the test scores.</summary>
+    public ComparisonDetail Summary(DashboardItem item) => Current(item, _summaries, withScores: false);
+
+    /// <summary>Everything a comparison's page shows.</summary>
+    public ComparisonDetail Detail(DashboardItem item) => Current(item, _details, withScores: true);
+
+    private static ComparisonDetail Current(DashboardItem item, ViewCache<ComparisonDetail> cache, bool withScores)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _cache.Get(item.Path, FileStamp.Of(item.Path, "compare.json", "test-scores.csv", "test-scores.csv.gz"), () => Read(item));
+        return cache.Get(item.Path, FileStamp.Of(item.Path, "compare.json", "test-scores.csv", "test-scores.csv.gz"), () => Read(item, withScores));
     }
 
-    private static ComparisonDetail Read(DashboardItem item)
+    private static ComparisonDetail Read(DashboardItem item, bool withScores)
     {
         try
         {
@@ -26,7 +33,7 @@ internal sealed class ComparisonReader
                 Figure(s["kendall_tau"]), Figure(s["spearman"]), Figure(s["precision_at_k"]), (int?)s["k"],
                 Figure(s["top1_regret"]), Figure(s["fit_seconds"]), Figure(s["predict_seconds"]))).ToList();
             return new ComparisonDetail(item.Id, item.Label, (string?)json["metric"], (string?)json["goal"], Count(json["train"]), Count(json["test"]), (string?)json["split"],
-                surrogates, Scores(item.Path), null);
+                surrogates, withScores ? Scores(item.Path) : [], null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or InvalidOperationException or InvalidCastException or FormatException or CsvHelper.CsvHelperException)
         {
