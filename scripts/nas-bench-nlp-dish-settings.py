@@ -14,7 +14,11 @@ import concurrent.futures, copy, csv, importlib, json, os, statistics, subproces
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'runs', 'experiments', 'nas-bench-nlp-dish-settings')
-DISH = {'samples': 16, 'innerSteps': 20, 'innerLearningRate': 0.05, 'outerSchedule': []}
+# Every setting the dish's defaults have moved since this study began is pinned, so that u-default stays
+# the ablation's untrained dish (manifests/experiments/nlp-dish-ablation.json): one dish unless a row
+# says otherwise, no hold-out, ensembles averaging every member (no fit floor, no vote).
+DISH = {'samples': 16, 'innerSteps': 20, 'innerLearningRate': 0.05, 'outerSchedule': [],
+        'ensemble': 1, 'holdOut': 0, 'outerTarget': 'values', 'minimumFit': -1, 'consensus': 1, 'combine': 'mean'}
 NETWORK = {'width': 2, 'timeSteps': 8, 'inputSize': 4, 'outputSize': 1}
 # tag: (what changes, dish settings, motif-network settings)
 CONFIGURATIONS = {
