@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PetriDish.Core.Reports;
 
 namespace PetriDish.Core.Benchmarking;
 
@@ -59,9 +60,7 @@ internal sealed class BenchmarkFolder(string path)
             ["seeds"] = seeds,
             ["plugin_folders"] = new JArray(pluginFolders.ToArray()),
         };
-        var temporary = PlanFile + ".tmp";
-        File.WriteAllText(temporary, plan.ToString(Formatting.Indented));
-        File.Move(temporary, PlanFile, overwrite: true);
+        AtomicFile.WriteAllText(PlanFile, plan.ToString(Formatting.Indented));
     }
 
     /// <summary>What the benchmark in this folder was started with.</summary>

@@ -23,12 +23,8 @@ internal sealed record WorkerResult
     public double Seconds { get; init; }
 
     /// <summary>Writes the result atomically (a temporary file renamed into place), so a reader never sees half of it.</summary>
-    public void Write(string path)
-    {
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, Newtonsoft.Json.JsonConvert.SerializeObject(this, Newtonsoft.Json.Formatting.Indented));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Write(string path) =>
+        Reports.AtomicFile.WriteAllText(path, Newtonsoft.Json.JsonConvert.SerializeObject(this, Newtonsoft.Json.Formatting.Indented));
 
     /// <summary>Reads a result file, or null if there is none (yet).</summary>
     public static WorkerResult? Read(string path) =>

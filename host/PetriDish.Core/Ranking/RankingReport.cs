@@ -31,10 +31,10 @@ internal static class RankingReport
             }
 
             csv.Flush();
-            WriteAtomically(Path.Combine(directory, "ranked.csv"), text.ToString());
+            AtomicFile.WriteAllText(Path.Combine(directory, "ranked.csv"), text.ToString());
         }
 
-        WriteAtomically(Path.Combine(directory, "rank.json"), Json(result).ToString(Formatting.Indented) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(directory, "rank.json"), Json(result).ToString(Formatting.Indented) + "\n");
         return ["ranked.csv", "rank.json"];
     }
 
@@ -66,12 +66,5 @@ internal static class RankingReport
                 ["beyond_observed"] = result.BestObservedScore is { } b ? r.Score > b : null,
             })),
         };
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var partial = path + ".partial";
-        File.WriteAllText(partial, text);
-        File.Move(partial, path, overwrite: true);
     }
 }

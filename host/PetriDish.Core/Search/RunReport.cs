@@ -46,9 +46,11 @@ internal static class RunReport
 
         var bestJson = Best(manifest, outcome, metric, referenceRank, reference?.Count, folder);
         bestJson["tabulated_train_seconds"] = saved?.Seconds;
-        File.WriteAllText(Path.Combine(folder, "best.json"), bestJson.ToString(Formatting.Indented) + "\n");
         File.WriteAllText(Path.Combine(folder, "report.md"), Markdown(manifest, store, outcome, metric, full, lowFidelity, referenceRank, reference?.Count, executor, summary));
         Plot(folder, manifest, full, metric);
+        // Last and whole: its existence marks the run finished (benchmark, summarize and the dashboard
+        // read it so), so a run killed while reporting is resumed rather than taken as done.
+        AtomicFile.WriteAllText(Path.Combine(folder, "best.json"), bestJson.ToString(Formatting.Indented) + "\n");
         return summary;
     }
 
