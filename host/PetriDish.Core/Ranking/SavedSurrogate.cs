@@ -3,6 +3,7 @@ using System.Text;
 using PetriDish.Core.Plugins;
 using PetriDish.Abstractions;
 using PetriDish.Core.Manifest;
+using PetriDish.Core.Reports;
 
 namespace PetriDish.Core.Ranking;
 
@@ -44,7 +45,6 @@ internal static class SavedSurrogate
         ArgumentNullException.ThrowIfNull(surrogate);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var partial = full + ".partial";
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
@@ -64,13 +64,11 @@ internal static class SavedSurrogate
             surrogate.Save(stream);
         }
 
-        using (var file = File.Create(partial))
+        AtomicFile.Write(full, file =>
         {
             file.Write(stream.GetBuffer(), 0, (int)stream.Length);
             file.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        }
-
-        File.Move(partial, full, overwrite: true);
+        });
     }
 
     /// <summary>Reads the header of a saved surrogate, checking only that the file is one.</summary>

@@ -7,10 +7,20 @@ namespace PetriDish.Core.Reports;
 /// </summary>
 internal static class AtomicFile
 {
-    public static void WriteAllText(string path, string text)
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, as <see cref="File.WriteAllText(string, string?)"/> does.</summary>
+    public static void WriteAllText(string path, string text) =>
+        Write(path, file => file.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Creates the file through <paramref name="write"/>; it appears under <paramref name="path"/> only once complete.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var partial = path + ".partial";
-        File.WriteAllText(partial, text);
+        using (var file = File.Create(partial))
+        {
+            write(file);
+        }
+
         File.Move(partial, path, overwrite: true);
     }
 }
